@@ -1,0 +1,115 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features every target opts into, as Hummingbird itself does.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "privy-edge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "privy-edge", targets: ["PrivyEdge"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // Stage 0: the C library, LMDB from Debian's liblmdb-dev, always linked statically.
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        // A small, safe wrapper over LMDB: environments, transactions, cursors, the group-commit writer.
+        .target(
+            name: "LMDB",
+            dependencies: ["CLMDB"],
+            swiftSettings: swiftSettings,
+            linkerSettings: [.linkedLibrary(":liblmdb.a")]
+        ),
+        // JSON parsing and writing without Foundation, exact numbers, strict input rules.
+        .target(name: "PrivyJSON", swiftSettings: swiftSettings),
+        // Stage 1: the domain model and the consent engine. Pure: no I/O.
+        .target(name: "PrivyDomain", swiftSettings: swiftSettings),
+        // Stage 2: the store: records, indexes and the change log in one LMDB transaction.
+        .target(
+            name: "PrivyStore",
+            dependencies: [
+                "LMDB",
+                "PrivyDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 3: the HTTP front, Privy's REST API on Hummingbird.
+        .target(
+            name: "PrivyAPI",
+            dependencies: [
+                "PrivyDomain",
+                "PrivyJSON",
+                "PrivyStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Stage 4: the sync exporter, replicating the change log to the upstream Privy API.
+        .target(
+            name: "PrivySync",
+            dependencies: [
+                "PrivyStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The appliance: one binary, `privy-edge`, with its command line.
+        .executableTarget(
+            name: "PrivyEdge",
+            dependencies: [
+                "PrivyAPI",
+                "PrivyStore",
+                "PrivySync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/privy-edge",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB"], swiftSettings: swiftSettings),
+        .testTarget(name: "PrivyJSONTests", dependencies: ["PrivyJSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "PrivyDomainTests", dependencies: ["PrivyDomain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PrivyEdgeTests",
+            dependencies: [
+                "PrivyAPI",
+                "PrivyStore",
+                "PrivyEdge",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

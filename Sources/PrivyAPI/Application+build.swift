@@ -1,0 +1,18 @@
+public import Hummingbird
+public import Logging
+public import PrivyStore
+
+/// Builds the router with every route and middleware privy-edge serves. Tests use it as is.
+/// - Parameters:
+///   - store: the open store.
+///   - configuration: body limits and the like.
+///   - logger: where errors are reported.
+/// - Returns: the router.
+public func buildRouter(store: Store, configuration: APIConfiguration = .init(), logger: Logger) -> Router<EdgeRequestContext> {
+    let router = Router(context: EdgeRequestContext.self)
+    router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+    OAuthRoutes(store: store, configuration: configuration).register(on: router)
+    let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(store: store))
+    _ = v1
+    return router
+}

@@ -1,0 +1,35 @@
+import Hummingbird
+import NIOCore
+import PrivyJSON
+
+extension Request {
+    /// The whole body, refusing more than `limit` bytes with 413 `payload_too_large`.
+    func collectBody(limit: Int) async throws -> ByteBuffer {
+        if let length = headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError.payloadTooLarge(limit: limit)
+        }
+        do {
+            return try await body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge(limit: limit)
+        }
+    }
+
+    /// The body as a JSON object.
+    /// - Throws: 413 over `limit`; 400 `bad_request` when the body is not JSON or not an object.
+    func jsonObject(limit: Int) async throws -> JSONObject {
+        let buffer = try await collectBody(limit: limit)
+        let value: JSONValue
+        do {
+            value = try buffer.withUnsafeReadableBytes { bytes throws(JSONParseError) in
+                try JSONParser(limits: .init(maxBytes: limit)).parse(bytes)
+            }
+        } catch {
+            throw APIError.badRequest(buffer.readableBytes == 0 ? "the request body is empty; send a JSON object" : "the request body is not valid JSON: \(error.message)")
+        }
+        guard case .object(let object) = value else {
+            throw APIError.badRequest("the request body must be a JSON object")
+        }
+        return object
+    }
+}

@@ -1,0 +1,48 @@
+/// A contact's email address.
+///
+/// Input is trimmed of surrounding whitespace and then kept exactly as given; ``normalized`` (lowercased)
+/// is the form used to compare and look up addresses, since the API matches emails case-insensitively.
+///
+/// A valid address, after trimming:
+/// - is at most 254 UTF-8 bytes and contains no whitespace or control characters;
+/// - has exactly one `@`;
+/// - has a local part (before the `@`) of 1 to 64 UTF-8 bytes;
+/// - has a domain (after the `@`) with at least one dot and no empty label
+///   (no leading, trailing or doubled dot).
+///
+/// Nothing else of RFC 5321 is checked: quoting, comments and IP-literal domains are not interpreted.
+public struct EmailAddress: Sendable, Hashable {
+    /// The address as given, trimmed of surrounding whitespace: the value stored and sent back.
+    public let rawValue: String
+
+    /// The 422 message for an invalid address.
+    public static let invalidMessage = "is not a valid email address"
+
+    /// Accepts `text` if, once trimmed, it is a valid address.
+    ///
+    /// - Parameters:
+    ///   - text: the address as received.
+    /// - Returns: `nil` if the trimmed text breaks a rule listed on ``EmailAddress``.
+    public init?(validating text: String) {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.count <= 254,
+            !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+        else { return nil }
+        let parts = trimmed.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...64).contains(parts[0].count) else { return nil }
+        let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return nil }
+        rawValue = trimmed
+    }
+
+    /// The address lowercased: the key for comparing and looking up addresses.
+    public var normalized: String {
+        rawValue.lowercased()
+    }
+}
+
+extension EmailAddress: ContactIdentity {
+    var matchKey: String {
+        normalized
+    }
+}

@@ -1,0 +1,184 @@
+public import PrivyDomain
+import LMDB
+
+/// Who is calling: the token that authenticated a request.
+public struct Principal: Sendable, Hashable {
+    /// The token's id (`tok_…`), recorded in audit events.
+    public var tokenID: String
+    /// What the token may do.
+    public var scopes: Scopes
+}
+
+/// Why a bearer token was not accepted.
+public enum AuthenticationFailure: Error, Sendable, Equatable {
+    /// No such token (or not a privy-edge token at all).
+    case unknown
+    /// The token's lifetime has passed.
+    case expired
+    /// An operator revoked the token.
+    case revoked
+}
+
+extension Store {
+    /// Mints an API token.
+    /// - Parameters:
+    ///   - scopes: what it may do.
+    ///   - name: a label for people.
+    ///   - expiresAt: when it stops working; `nil` for never.
+    ///   - origin: who asked for it.
+    /// - Returns: the record and the token, which is not stored and cannot be shown again.
+    public func mintToken(
+        scopes: Scopes,
+        name: String?,
+        expiresAt: Timestamp?,
+        origin: APIToken.Origin = .operator_,
+        now: Timestamp = .now()
+    ) async throws -> MintedToken {
+        let tables = tables
+        return try await writer.perform { txn in
+            while true {
+                let token = APIToken.prefix + Secret.hex(count: APIToken.hexLength)
+                let id = APIToken.id(of: token)!
+                let record = APIToken(
+                    id: id, name: name, scopes: scopes, origin: origin, createdAt: now,
+                    expiresAt: expiresAt, revokedAt: nil, digest: Secret.digest(of: token)
+                )
+                if try txn.insert(record.encoded(), forKey: id, in: tables.tokens) {
+                    return MintedToken(record: record, token: token)
+                }
+            }
+        }
+    }
+
+    /// Every token, oldest first.
+    public func tokens() throws -> [APIToken] {
+        try environment.read { txn in
+            var tokens: [APIToken] = []
+            try txn.forEach(in: tables.tokens) { _, value in
+                tokens.append(try APIToken(decoding: value))
+                return true
+            }
+            return tokens.sorted { $0.createdAt < $1.createdAt }
+        }
+    }
+
+    /// Revokes a token at once, for every process using this data directory.
+    /// - Returns: the revoked record, or `nil` if there is no such token.
+    public func revokeToken(id: String, now: Timestamp = .now()) async throws -> APIToken? {
+        let tables = tables
+        return try await writer.perform { txn in
+            guard var record = try txn.withValue(forKey: id, in: tables.tokens, APIToken.init(decoding:)) else {
+                return nil
+            }
+            if record.revokedAt == nil {
+                record.revokedAt = now
+                try txn.put(record.encoded(), forKey: id, in: tables.tokens)
+            }
+            return record
+        }
+    }
+
+    /// Checks a bearer token.
+    /// - Parameters:
+    ///   - token: the text after `Bearer `.
+    ///   - now: the time to check expiry against.
+    /// - Returns: the caller.
+    /// - Throws: ``AuthenticationFailure``.
+    public func authenticate(bearer token: String, now: Timestamp = .now()) throws -> Principal {
+        guard let id = APIToken.id(of: token) else { throw AuthenticationFailure.unknown }
+        let digest = Secret.digest(of: token)
+        let record = try environment.read { txn in
+            try txn.withValue(forKey: id, in: tables.tokens, APIToken.init(decoding:))
+        }
+        guard let record, Secret.matches(digest, record.digest) else { throw AuthenticationFailure.unknown }
+        switch record.status(at: now) {
+        case .active: return Principal(tokenID: record.id, scopes: record.scopes)
+        case .expired: throw AuthenticationFailure.expired
+        case .revoked: throw AuthenticationFailure.revoked
+        }
+    }
+
+    /// Creates an OAuth client for the client-credentials grant.
+    /// - Returns: the record and the secret, which is not stored and cannot be shown again.
+    public func createClient(scopes: Scopes, name: String?, now: Timestamp = .now()) async throws -> CreatedClient {
+        let tables = tables
+        return try await writer.perform { txn in
+            while true {
+                let secret = Secret.hex(count: 48)
+                let client = OAuthClient(
+                    id: "cli_" + Secret.hex(count: 16), name: name, scopes: scopes,
+                    createdAt: now, secretDigest: Secret.digest(of: secret)
+                )
+                if try txn.insert(client.encoded(), forKey: client.id, in: tables.oauthClients) {
+                    return CreatedClient(client: client, secret: secret)
+                }
+            }
+        }
+    }
+
+    /// Every OAuth client, oldest first.
+    public func clients() throws -> [OAuthClient] {
+        try environment.read { txn in
+            var clients: [OAuthClient] = []
+            try txn.forEach(in: tables.oauthClients) { _, value in
+                clients.append(try OAuthClient(decoding: value))
+                return true
+            }
+            return clients.sorted { $0.createdAt < $1.createdAt }
+        }
+    }
+
+    /// Revokes a client: it can no longer obtain tokens.
+    /// - Returns: the revoked record, or `nil` if there is no such client.
+    public func revokeClient(id: String, now: Timestamp = .now()) async throws -> OAuthClient? {
+        let tables = tables
+        return try await writer.perform { txn in
+            guard var client = try txn.withValue(forKey: id, in: tables.oauthClients, OAuthClient.init(decoding:)) else {
+                return nil
+            }
+            if client.revokedAt == nil {
+                client.revokedAt = now
+                try txn.put(client.encoded(), forKey: id, in: tables.oauthClients)
+            }
+            return client
+        }
+    }
+
+    /// The lifetime of OAuth access tokens, as Privy issues them.
+    public static let accessTokenLifetime: Int64 = 7200
+
+    /// Exchanges client credentials for an access token (`grant_type=client_credentials`).
+    /// - Parameters:
+    ///   - clientID: the client's id.
+    ///   - secret: the client's secret.
+    ///   - requested: the scopes asked for; `nil` means `contacts_read`, as Privy does.
+    /// - Returns: a token that expires after ``accessTokenLifetime`` seconds.
+    /// - Throws: ``AuthenticationFailure`` for bad credentials, ``ScopeNotGranted`` when the
+    ///   client may not have a requested scope.
+    public func exchangeClientCredentials(
+        clientID: String,
+        secret: String,
+        requested: Scopes?,
+        now: Timestamp = .now()
+    ) async throws -> MintedToken {
+        let client = try environment.read { txn in
+            try txn.withValue(forKey: clientID, in: tables.oauthClients, OAuthClient.init(decoding:))
+        }
+        guard let client, Secret.matches(Secret.digest(of: secret), client.secretDigest) else {
+            throw AuthenticationFailure.unknown
+        }
+        guard client.revokedAt == nil else { throw AuthenticationFailure.revoked }
+        let scopes = requested ?? .contactsRead
+        guard client.scopes.isSuperset(of: scopes) else { throw ScopeNotGranted(requested: scopes, allowed: client.scopes) }
+        let expiry = Timestamp(microsecondsSinceEpoch: now.microsecondsSinceEpoch + Self.accessTokenLifetime * 1_000_000)
+        return try await mintToken(scopes: scopes, name: nil, expiresAt: expiry, origin: .oauthClient(client.id), now: now)
+    }
+}
+
+/// A client asked for a scope it was not given.
+public struct ScopeNotGranted: Error, Sendable, Equatable {
+    /// What was asked for.
+    public var requested: Scopes
+    /// What the client may have.
+    public var allowed: Scopes
+}

@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+public import LMDB
+
+/// privy-edge's storage: records, indexes and the change log in one LMDB environment, written
+/// by one group-commit writer and read in short read transactions from any thread.
+///
+/// Several processes may open the same data directory at once (the server and the CLI);
+/// LMDB serialises their writers.
+public final class Store: Sendable {
+    /// The LMDB environment, for maintenance (backup, figures).
+    public let environment: Environment
+    /// The data directory.
+    public let directory: String
+    let writer: GroupCommitWriter
+    let tables: Tables
+
+    private init(environment: Environment, directory: String, writer: GroupCommitWriter, tables: Tables) {
+        self.environment = environment
+        self.directory = directory
+        self.writer = writer
+        self.tables = tables
+    }
+
+    /// Opens the store in `directory`, creating the directory and a new store if needed.
+    /// - Parameters:
+    ///   - directory: the data directory.
+    ///   - configuration: durability, sizes and batching.
+    ///   - onBatchCommitted: an observer of the writer's commits, for metrics.
+    /// - Returns: the open store.
+    /// - Throws: ``StoreError/schemaTooNew(found:supported:)`` for a directory written by a
+    ///   newer privy-edge (left untouched), ``StoreError/dataDirectory(path:reason:)``, or an
+    ///   ``LMDBError``.
+    public static func open(
+        directory: String,
+        configuration: StoreConfiguration = .init(),
+        onBatchCommitted: (@Sendable (GroupCommitWriter.BatchReport) -> Void)? = nil
+    ) async throws -> Store {
+        try createDirectory(directory)
+        let environment: Environment
+        do {
+            environment = try Environment(
+                path: directory,
+                configuration: .init(
+                    initialMapSize: configuration.initialMapSize,
+                    maxMapSize: configuration.maxMapSize,
+                    maxDatabases: 32,
+                    flags: configuration.durability == .relaxed ? [.noMetaSync] : []
+                )
+            )
+        } catch {
+            throw StoreError.dataDirectory(path: directory, reason: error.message)
+        }
+        let stored = try SchemaVersion.stored(in: environment)
+        if let stored, stored > SchemaVersion.current {
+            throw StoreError.schemaTooNew(found: stored, supported: SchemaVersion.current)
+        }
+        try environment.clearStaleReaders()
+        let writer = GroupCommitWriter(
+            environment: environment,
+            configuration: .init(
+                maxBatchSize: configuration.maxBatchSize,
+                queueCapacity: configuration.queueCapacity,
+                onBatchCommitted: onBatchCommitted
+            )
+        )
+        do {
+            let tables = try await writer.perform { txn in
+                let tables = try Tables(creatingIn: txn)
+                if stored == nil {
+                    try SchemaVersion.write(in: txn, meta: tables.meta)
+                }
+                return tables
+            }
+            return Store(environment: environment, directory: directory, writer: writer, tables: tables)
+        } catch {
+            await writer.close()
+            throw error
+        }
+    }
+
+    /// Lets every queued write commit, then stops the writer. Reads keep working.
+    public func close() async {
+        await writer.close()
+    }
+
+    /// Writes waiting for the writer: the back-pressure gauge.
+    public var writeQueueDepth: Int {
+        writer.queueDepth
+    }
+
+    private static func createDirectory(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw StoreError.dataDirectory(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+}
