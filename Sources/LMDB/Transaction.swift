@@ -61,7 +61,7 @@ extension Transaction {
     /// `body` returns `false` or the keys stop sharing `prefix`.
     /// - Parameters:
     ///   - database: the database to walk.
-    ///   - start: the first key to consider; `nil` starts at the first key.
+    ///   - start: the first key to consider; `nil` or empty starts at the first key.
     ///   - prefix: stop at the first key that does not begin with these bytes (empty: no limit).
     ///   - body: sees each key and value (valid only during the call); returns whether to go on.
     public func forEach(
@@ -71,7 +71,7 @@ extension Transaction {
         _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Bool
     ) throws {
         try withCursor(on: database) { cursor in
-            var entry = try start.map { try cursor.seek(atLeast: $0) } ?? cursor.first()
+            var entry = if let start, !start.isEmpty { try cursor.seek(atLeast: start) } else { try cursor.first() }
             while let current = entry {
                 guard current.key.starts(with: prefix), try body(current.key, current.value) else { return }
                 entry = try cursor.next()

@@ -13,6 +13,6 @@ public func buildRouter(store: Store, configuration: APIConfiguration = .init(),
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
     OAuthRoutes(store: store, configuration: configuration).register(on: router)
     let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(store: store))
-    _ = v1
+    ContactRoutes(store: store, configuration: configuration).register(on: v1)
     return router
 }

@@ -1,17 +1,15 @@
 /// The parsing engine behind ``JSONParser``: one forward pass over a byte buffer.
 ///
-/// Nesting is tracked on heap-allocated stacks instead of the call stack. Children of open
-/// containers accumulate on the shared `values` and `keys` stacks and are moved into an array or
-/// object when the container closes.
-struct ByteParser {
+/// Nesting is tracked on heap-allocated stacks instead of the call stack, so input depth can never
+/// overflow it. Children of all open containers accumulate on the shared `elements` and `members`
+/// stacks and are moved into their array or object when the container closes.
+struct ByteParser: ~Copyable {
     /// An array or object that has been opened but not yet closed.
     private struct Frame {
         /// Whether the container is an object (`true`) or an array (`false`).
         let isObject: Bool
-        /// The index in `values` of the container's first child.
-        let valueBase: Int
-        /// The index in `keys` of an object's first key.
-        let keyBase: Int
+        /// The index in `elements` or `members` of the container's first child.
+        let base: Int
         /// Duplicate detection for an object's keys.
         var keyIndex = JSONKeyIndex()
     }
@@ -20,8 +18,10 @@ struct ByteParser {
     private let limits: JSONParser.Limits
     private var index = 0
     private var frames: [Frame] = []
-    private var values: [JSONValue] = []
-    private var keys: [String] = []
+    /// Elements of all open arrays.
+    private var elements = MoveStack<JSONValue>()
+    /// Members of all open objects; the newest member holds `.null` until its value is parsed.
+    private var members = MoveStack<JSONObject.Element>()
     /// Reused buffer for decoding strings that contain escapes.
     private var unescaped: [UInt8] = []
 
@@ -49,7 +49,7 @@ struct ByteParser {
                     value = .object(JSONObject())
                     break
                 }
-                frames.append(Frame(isObject: true, valueBase: values.count, keyBase: keys.count))
+                frames.append(Frame(isObject: true, base: members.count))
                 try parseMemberKey(expected: .keyOrObjectEnd)
                 expected = .value
                 continue parsingValues
@@ -61,7 +61,7 @@ struct ByteParser {
                     value = .array([])
                     break
                 }
-                frames.append(Frame(isObject: false, valueBase: values.count, keyBase: keys.count))
+                frames.append(Frame(isObject: false, base: elements.count))
                 expected = .valueOrArrayEnd
                 continue parsingValues
             case ASCII.quote:
@@ -82,8 +82,13 @@ struct ByteParser {
             }
 
             // `value` is complete: add it to its container, closing containers as far as possible.
-            while let isObject = frames.last?.isObject {
-                values.append(value)
+            while !frames.isEmpty {
+                let isObject = frames[frames.count - 1].isObject
+                if isObject {
+                    members[members.count - 1].value = value
+                } else {
+                    elements.push(value)
+                }
                 skipWhitespace()
                 if consume(ASCII.comma) {
                     skipWhitespace()
@@ -123,6 +128,7 @@ struct ByteParser {
         return true
     }
 
+    /// Advances past any RFC 8259 whitespace.
     @inline(__always)
     private mutating func skipWhitespace() {
         while index < bytes.count && ASCII.isWhitespace(bytes[index]) {
@@ -139,7 +145,7 @@ struct ByteParser {
 
     /// Rejects another element when the innermost array already has ``JSONParser/Limits/maxElements``.
     private func checkElementCount() throws(JSONParseError) {
-        guard values.count - frames[frames.count - 1].valueBase < limits.maxElements else {
+        guard elements.count - frames[frames.count - 1].base < limits.maxElements else {
             throw JSONParseError(kind: .tooManyElements(limit: limits.maxElements), offset: index)
         }
     }
@@ -151,39 +157,31 @@ struct ByteParser {
             throw .unexpected(in: bytes, at: index, expected: expected)
         }
         let top = frames.count - 1
-        let keyBase = frames[top].keyBase
-        guard keys.count - keyBase < limits.maxMembers else {
+        let base = frames[top].base
+        guard members.count - base < limits.maxMembers else {
             throw JSONParseError(kind: .tooManyMembers(limit: limits.maxMembers), offset: keyOffset)
         }
         let key = try parseString()
-        guard frames[top].keyIndex.append(key, to: &keys, from: keyBase) else {
+        guard members.withElements(from: base, { frames[top].keyIndex.position(of: key, in: $0) }) == nil else {
             throw JSONParseError(kind: .duplicateKey(key), offset: keyOffset)
         }
+        members.push((key, .null))
+        members.withElements(from: base) { frames[top].keyIndex.recordLast(of: $0) }
         skipWhitespace()
         guard consume(ASCII.colon) else {
             throw .unexpected(in: bytes, at: index, expected: .colon)
         }
     }
 
-    /// Pops the innermost frame, an array, and moves its elements off the value stack.
+    /// Pops the innermost frame, an array, and moves its elements off the element stack.
     private mutating func closeArray() -> [JSONValue] {
-        let frame = frames.removeLast()
-        let elements = Array(values[frame.valueBase...])
-        values.removeSubrange(frame.valueBase...)
-        return elements
+        elements.pop(from: frames.removeLast().base)
     }
 
-    /// Pops the innermost frame, an object, and moves its members off the key and value stacks.
+    /// Pops the innermost frame, an object, and moves its members off the member stack.
     private mutating func closeObject() -> JSONObject {
         let frame = frames.removeLast()
-        let object = JSONObject(
-            validatedKeys: Array(keys[frame.keyBase...]),
-            values: Array(values[frame.valueBase...]),
-            keyIndex: frame.keyIndex
-        )
-        keys.removeSubrange(frame.keyBase...)
-        values.removeSubrange(frame.valueBase...)
-        return object
+        return JSONObject(validatedMembers: members.pop(from: frame.base), keyIndex: frame.keyIndex)
     }
 
     // MARK: Scalars
@@ -192,7 +190,7 @@ struct ByteParser {
     private mutating func parseLiteral(_ literal: StaticString) throws(JSONParseError) {
         let count = literal.utf8CodeUnitCount
         guard bytes.count - index >= count,
-            UnsafeBufferPointer(rebasing: bytes[index ..< index + count]).elementsEqual(
+            UnsafeBufferPointer(rebasing: bytes[index..<index + count]).elementsEqual(
                 UnsafeBufferPointer(start: literal.utf8Start, count: count))
         else {
             throw JSONParseError(kind: .invalidLiteral, offset: index)
@@ -203,7 +201,7 @@ struct ByteParser {
     /// Parses a number at the current position, keeping its text.
     private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let end = try NumberGrammar.scan(bytes, from: index)
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
         index = end
         return JSONNumber(validatedText: text)
     }
@@ -217,10 +215,14 @@ struct ByteParser {
         index += 1
         var runStart = index
         var hasEscapes = false
-        while index < bytes.count {
+        while true {
+            skipPlainStringBytes()
+            guard index < bytes.count else {
+                break
+            }
             let byte = bytes[index]
             if byte == ASCII.quote {
-                let run = UnsafeBufferPointer(rebasing: bytes[runStart ..< index])
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 index += 1
                 if hasEscapes {
                     unescaped.append(contentsOf: run)
@@ -234,7 +236,7 @@ struct ByteParser {
                     hasEscapes = true
                     unescaped.removeAll(keepingCapacity: true)
                 }
-                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart ..< index]))
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 try decodeEscape()
                 runStart = index
             } else if byte < 0x20 {
@@ -251,6 +253,28 @@ struct ByteParser {
         throw JSONParseError(kind: .unexpectedEndOfInput(expected: .closingQuote), offset: index)
     }
 
+    /// Advances eight bytes at a time past printable ASCII other than `"` and `\\`, stopping at
+    /// the first byte that needs attention or when fewer than eight bytes are left.
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        guard let base = bytes.baseAddress else {
+            return
+        }
+        while bytes.count - index >= 8 {
+            let mask = SWAR.stringAttentionMask(SWAR.load(from: base + index))
+            guard mask == 0 else {
+                index += mask.trailingZeroBitCount / 8
+                return
+            }
+            index += 8
+        }
+    }
+
+    /// Rejects a decoded string longer than ``JSONParser/Limits/maxStringBytes``.
+    ///
+    /// - Parameters:
+    ///   - length: The decoded length in bytes.
+    ///   - offset: The offset of the string's opening quote, for error reporting.
     private func checkStringLength(_ length: Int, at offset: Int) throws(JSONParseError) {
         guard length <= limits.maxStringBytes else {
             throw JSONParseError(kind: .stringTooLong(limit: limits.maxStringBytes), offset: offset)
@@ -306,7 +330,7 @@ struct ByteParser {
     ///   - escapeStart: The offset of the escape's backslash, for error reporting.
     private mutating func parseHexQuad(escapeStart: Int) throws(JSONParseError) -> UInt32 {
         var value: UInt32 = 0
-        for _ in 0 ..< 4 {
+        for _ in 0..<4 {
             guard index < bytes.count else {
                 throw JSONParseError(kind: .unexpectedEndOfInput(expected: .closingQuote), offset: index)
             }

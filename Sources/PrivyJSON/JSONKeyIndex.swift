@@ -1,14 +1,13 @@
-/// Finds keys among the keys of one object: a linear scan while the object is small, a hash
+/// Finds keys among the members of one object: a linear scan while the object is small, a hash
 /// table once it reaches ``hashingThreshold`` members, so duplicate detection and lookups stay
 /// linear in the object size overall.
 ///
-/// The keys themselves live in an array owned by the caller; the index only records positions
-/// relative to `base`, the array index of the object's first key.
+/// The members themselves are owned by the caller and passed in for every operation.
 struct JSONKeyIndex: Sendable {
     /// The member count from which lookups go through a hash table.
     static let hashingThreshold = 16
 
-    /// Key positions relative to `base`; `nil` while the object is below the threshold.
+    /// Key positions; `nil` while the object is below the threshold.
     private var positions: [String: Int]?
 
     /// Creates an index for an object with no members.
@@ -16,42 +15,36 @@ struct JSONKeyIndex: Sendable {
         positions = nil
     }
 
-    /// Looks up `key` among `keys[base...]`.
+    /// Looks up `key` among `members`.
     ///
     /// - Parameters:
     ///   - key: The key to find.
-    ///   - keys: The array holding the object's keys from `base` on.
-    ///   - base: The index in `keys` of the object's first key.
-    /// - Returns: The key's position relative to `base`, or `nil` if it is absent.
-    func position(of key: String, in keys: [String], from base: Int) -> Int? {
+    ///   - members: The object's members, all of them recorded in this index.
+    /// - Returns: The position of the member with that key, or `nil` if there is none.
+    func position(of key: String, in members: UnsafeBufferPointer<JSONObject.Element>) -> Int? {
         if let positions {
             return positions[key]
         }
-        return keys[base...].firstIndex(of: key).map { $0 - base }
+        for position in members.indices where members[position].key == key {
+            return position
+        }
+        return nil
     }
 
-    /// Appends `key` to `keys` unless `keys[base...]` already contains it.
+    /// Records the key of the last member of `members`, which was just appended and must not
+    /// duplicate an earlier key.
     ///
     /// - Parameters:
-    ///   - key: The new key.
-    ///   - keys: The array holding the object's keys from `base` on.
-    ///   - base: The index in `keys` of the object's first key.
-    /// - Returns: `false` if `key` is a duplicate, in which case `keys` is left unchanged.
-    mutating func append(_ key: String, to keys: inout [String], from base: Int) -> Bool {
-        guard position(of: key, in: keys, from: base) == nil else {
-            return false
-        }
-        keys.append(key)
-        let count = keys.count - base
+    ///   - members: The object's members, all but the last already recorded in this index.
+    mutating func recordLast(of members: UnsafeBufferPointer<JSONObject.Element>) {
         if positions != nil {
-            positions?[key] = count - 1
-        } else if count >= Self.hashingThreshold {
-            var table = [String: Int](minimumCapacity: 2 * count)
-            for (position, existing) in keys[base...].enumerated() {
-                table[existing] = position
+            positions?[members[members.count - 1].key] = members.count - 1
+        } else if members.count >= Self.hashingThreshold {
+            var table = [String: Int](minimumCapacity: 2 * members.count)
+            for position in members.indices {
+                table[members[position].key] = position
             }
             positions = table
         }
-        return true
     }
 }

@@ -20,8 +20,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     ///     whitespace.
     /// - Returns: `nil` if `text` is not a valid JSON number (for example `01`, `.5`, `+1`, `NaN`).
     public init?(_ text: String) {
-        var utf8 = text
-        let isValid = utf8.withUTF8 { bytes in
+        var contiguous = text
+        let isValid = contiguous.withUTF8 { bytes in
             (try? NumberGrammar.scan(bytes, from: 0)) == bytes.count
         }
         guard isValid else {

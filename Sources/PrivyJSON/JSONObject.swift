@@ -13,25 +13,20 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// The range of valid positions.
     public typealias Indices = Range<Int>
 
-    /// The keys, in source order.
-    public let keys: [String]
+    private let members: [Element]
 
-    /// The values, in the same order as ``keys``.
-    public let values: [JSONValue]
-
-    /// Speeds up ``subscript(_:)-(String)`` and catches duplicate keys.
+    /// Speeds up ``subscript(_:)-(String)``.
     private let keyIndex: JSONKeyIndex
 
-    /// Wraps members whose keys `keyIndex` has already checked for uniqueness.
-    init(validatedKeys keys: [String], values: [JSONValue], keyIndex: JSONKeyIndex) {
-        self.keys = keys
-        self.values = values
+    /// Wraps members whose keys `keyIndex` has recorded and found unique.
+    init(validatedMembers members: [Element], keyIndex: JSONKeyIndex) {
+        self.members = members
         self.keyIndex = keyIndex
     }
 
     /// Creates an object with no members.
     public init() {
-        self.init(validatedKeys: [], values: [], keyIndex: JSONKeyIndex())
+        self.init(validatedMembers: [], keyIndex: JSONKeyIndex())
     }
 
     /// Creates an object from members in the given order.
@@ -40,13 +35,23 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     ///   - members: Key–value pairs. Keys must be unique; like
     ///     `Dictionary(uniqueKeysWithValues:)`, a duplicate key is a programming error and traps.
     public init(_ members: [(String, JSONValue)]) {
-        var keys: [String] = []
+        let members = members.map { (key: $0.0, value: $0.1) }
         var keyIndex = JSONKeyIndex()
-        keys.reserveCapacity(members.count)
-        for (key, _) in members {
-            precondition(keyIndex.append(key, to: &keys, from: 0), "duplicate JSON object key \"\(key)\"")
+        members.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices {
+                let earlier = UnsafeBufferPointer(rebasing: buffer[..<position])
+                precondition(
+                    keyIndex.position(of: buffer[position].key, in: earlier) == nil,
+                    "duplicate JSON object key \"\(buffer[position].key)\"")
+                keyIndex.recordLast(of: UnsafeBufferPointer(rebasing: buffer[...position]))
+            }
         }
-        self.init(validatedKeys: keys, values: members.map(\.1), keyIndex: keyIndex)
+        self.init(validatedMembers: members, keyIndex: keyIndex)
+    }
+
+    /// The keys, in order. Creating the array is O(n).
+    public var keys: [String] {
+        members.map(\.key)
     }
 
     /// The position of the first member.
@@ -56,7 +61,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     /// The position one past the last member.
     public var endIndex: Int {
-        keys.count
+        members.count
     }
 
     /// The member at `position`.
@@ -64,7 +69,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// - Parameters:
     ///   - position: A valid position, `0 ..< count`.
     public subscript(position: Int) -> Element {
-        (keys[position], values[position])
+        members[position]
     }
 
     /// The value for `key`, or `nil` if the object has no such member.
@@ -74,7 +79,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// - Parameters:
     ///   - key: The member's key.
     public subscript(key: String) -> JSONValue? {
-        keyIndex.position(of: key, in: keys, from: 0).map { values[$0] }
+        members.withUnsafeBufferPointer { keyIndex.position(of: key, in: $0) }.map { members[$0].value }
     }
 
     /// Whether two objects have the same members in the same order.
@@ -84,7 +89,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     ///   - rhs: Another object.
     /// - Returns: `true` if keys and values are pairwise equal.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
+        lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
     }
 
     /// Feeds the members, in order, into `hasher`.
@@ -92,8 +97,11 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// - Parameters:
     ///   - hasher: The hasher to use.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
-        hasher.combine(values)
+        hasher.combine(members.count)
+        for (key, value) in members {
+            hasher.combine(key)
+            hasher.combine(value)
+        }
     }
 }
 

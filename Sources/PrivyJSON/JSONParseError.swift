@@ -64,10 +64,10 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     private static let maxQuotedKeyBytes = 64
 
     /// The category of the error.
-    public var kind: Kind
+    public let kind: Kind
 
     /// The zero-based byte offset in the input at which the error was detected.
-    public var offset: Int
+    public let offset: Int
 
     /// Creates an error.
     ///

@@ -63,7 +63,7 @@ public struct JSONParser: Sendable {
     /// Creates a parser.
     ///
     /// - Parameters:
-    ///   - limits: The limits to enforce. Defaults to ``Limits/init(maxDepth:maxBytes:maxStringBytes:maxMembers:maxElements:)``'s defaults.
+    ///   - limits: The limits to enforce; the default limits unless given.
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }

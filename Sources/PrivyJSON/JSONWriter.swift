@@ -105,7 +105,7 @@ public struct JSONWriter: Sendable {
     /// Writes a number exactly as its text.
     ///
     /// - Parameters:
-    ///   - value: The number; build one from text with ``JSONNumber/init(_:)-(String)``.
+    ///   - value: The number; build one from text with `JSONNumber(_:)`, which validates it.
     public mutating func number(_ value: JSONNumber) {
         beginValue()
         bytes.append(contentsOf: value.text.utf8)
@@ -130,13 +130,13 @@ public struct JSONWriter: Sendable {
     ///   - value: The Boolean.
     public mutating func bool(_ value: Bool) {
         beginValue()
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        appendLiteral(value ? "true" : "false")
     }
 
     /// Writes `null`.
     public mutating func null() {
         beginValue()
-        bytes.append(contentsOf: "null".utf8)
+        appendLiteral("null")
     }
 
     /// Writes a complete value, recursing into arrays and objects.
@@ -203,6 +203,7 @@ public struct JSONWriter: Sendable {
         current.isEmpty = false
     }
 
+    /// Writes the opening `bracket` of a new innermost `container`.
     private mutating func open(_ container: Container, with bracket: UInt8) {
         beginValue()
         bytes.append(bracket)
@@ -210,6 +211,7 @@ public struct JSONWriter: Sendable {
         current = Level(container: container)
     }
 
+    /// Writes the closing `bracket` of the innermost container, which must be a `container`.
     private mutating func close(_ container: Container, with bracket: UInt8) {
         assert(current.container == container, "JSONWriter: unbalanced end of \(container)")
         assert(!current.awaitsValue, "JSONWriter: object key without a value")
@@ -225,18 +227,37 @@ public struct JSONWriter: Sendable {
         var string = string
         string.withUTF8 { utf8 in
             var runStart = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash else {
+            var index = 0
+            while index < utf8.count {
+                if let base = utf8.baseAddress, utf8.count - index >= 8 {
+                    let mask = SWAR.escapeMask(SWAR.load(from: base + index))
+                    guard mask != 0 else {
+                        index += 8
+                        continue
+                    }
+                    index += mask.trailingZeroBitCount / 8
+                } else if !Self.needsEscape(utf8[index]) {
+                    index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index]))
-                appendEscape(for: byte)
-                runStart = index + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(for: utf8[index])
+                index += 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(ASCII.quote)
+    }
+
+    /// Whether `byte` must be escaped inside a JSON string.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash
+    }
+
+    /// Appends the bytes of an ASCII literal such as `true`.
+    private mutating func appendLiteral(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// Appends the escape sequence for `"`, `\` or a control character.
@@ -257,7 +278,7 @@ public struct JSONWriter: Sendable {
             bytes.append(ASCII.lowerT)
         default:
             let hexDigits: StaticString = "0123456789abcdef"
-            bytes.append(contentsOf: "u00".utf8)
+            appendLiteral("u00")
             bytes.append(hexDigits.utf8Start[Int(byte >> 4)])
             bytes.append(hexDigits.utf8Start[Int(byte & 0x0F)])
         }

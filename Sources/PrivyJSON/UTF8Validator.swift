@@ -38,7 +38,7 @@ enum UTF8Validator {
         guard bytes.count - start >= length, (lowest...highest).contains(bytes[start + 1]) else {
             return nil
         }
-        for index in start + 2 ..< start + length where bytes[index] & 0xC0 != 0x80 {
+        for index in (start + 2)..<(start + length) where bytes[index] & 0xC0 != 0x80 {
             return nil
         }
         return start + length

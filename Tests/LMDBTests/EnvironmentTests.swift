@@ -16,7 +16,7 @@ struct EnvironmentTests {
                 return try txn.insert(Array("nope".utf8), forKey: "b", in: db)
             }
             #expect(inserted == false)
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 #expect(try txn.value(forKey: "a", in: db) == Array("uno".utf8))
                 #expect(try txn.value(forKey: "b", in: db) == Array("two".utf8))
                 #expect(try txn.value(forKey: "c", in: db) == nil)
@@ -26,7 +26,7 @@ struct EnvironmentTests {
                 (try txn.delete("a", in: db), try txn.delete("zzz", in: db))
             }
             #expect(deleted == (true, false))
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 #expect(try txn.contains("a", in: db) == false)
                 #expect(try txn.contains("b", in: db))
             }
@@ -47,7 +47,7 @@ struct EnvironmentTests {
                 try txn.put([2], forKey: Array("p:b".utf8), in: db)
                 try txn.put([3], forKey: Array("q:a".utf8), in: db)
             }
-            let fromTen: [UInt64] = try temp.environment.read { txn in
+            let fromTen: [UInt64] = try temp.environment.read { txn throws in
                 var seen: [UInt64] = []
                 try txn.forEach(in: db, from: key(10)) { keyBytes, _ in
                     guard keyBytes.count == 8 else { return false }
@@ -57,7 +57,7 @@ struct EnvironmentTests {
                 return seen
             }
             #expect(fromTen == [12, 15, 18, 21])
-            let prefixed: [UInt8] = try temp.environment.read { txn in
+            let prefixed: [UInt8] = try temp.environment.read { txn throws in
                 var values: [UInt8] = []
                 try txn.forEach(in: db, from: Array("p:".utf8), prefix: Array("p:".utf8)) { _, value in
                     values.append(value[0])
@@ -66,7 +66,7 @@ struct EnvironmentTests {
                 return values
             }
             #expect(prefixed == [1, 2])
-            let lastAndBack: (Int, Int) = try temp.environment.read { txn in
+            let lastAndBack: (Int, Int) = try temp.environment.read { txn throws in
                 try txn.withCursor(on: db) { cursor in
                     let last = try #require(try cursor.last())
                     let previous = try #require(try cursor.previous())
@@ -94,7 +94,7 @@ struct EnvironmentTests {
                 return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
             }
             #expect(acknowledged.count == 3000)
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 for n in acknowledged {
                     #expect(try txn.value(forKey: key(n), in: db) == value)
                 }
@@ -117,7 +117,7 @@ struct EnvironmentTests {
                     }
                 }
             }
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 #expect(try txn.value(forKey: "kept", in: db) == [1])
                 #expect(try txn.count(of: db) == 1)
             }

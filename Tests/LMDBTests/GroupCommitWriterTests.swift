@@ -26,7 +26,7 @@ struct GroupCommitWriterTests {
                 }
                 try await group.waitForAll()
             }
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 #expect(try txn.count(of: db) == 5000)
             }
         }
@@ -57,7 +57,7 @@ struct GroupCommitWriterTests {
                 }
                 return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
             }
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 for n in 0..<200 {
                     #expect(outcomes[n] == (n % 10 != 3))
                     #expect(try txn.contains(key(n), in: db) == (n % 10 != 3))
@@ -90,7 +90,7 @@ struct GroupCommitWriterTests {
             for (_, result) in refused {
                 #expect(throws: GroupCommitWriter.Failure.overloaded) { try result.get() }
             }
-            try temp.environment.read { txn in
+            try temp.environment.read { txn throws in
                 #expect(try txn.count(of: db) == results.count - refused.count)
                 for (n, result) in results {
                     if case .success = result { #expect(try txn.contains(key(n), in: db)) }
@@ -113,7 +113,7 @@ struct GroupCommitWriterTests {
         await #expect(throws: GroupCommitWriter.Failure.closed) {
             try await writer.perform { txn in try txn.put([1], forKey: "late", in: db) }
         }
-        try temp.environment.read { txn in #expect(try txn.count(of: db) == 100) }
+        try temp.environment.read { txn throws in #expect(try txn.count(of: db) == 100) }
     }
 }
 

@@ -3,12 +3,18 @@ import Testing
 
 @Suite("JSONNumber")
 struct JSONNumberTests {
-    @Test("accepts exactly the RFC 8259 grammar", arguments: ["0", "-0", "7", "-12.50", "0.10", "1e5", "1E-5", "1e+5", "6.02e23", "1e400"])
+    @Test(
+        "accepts exactly the RFC 8259 grammar",
+        arguments: ["0", "-0", "7", "-12.50", "0.10", "1e5", "1E-5", "1e+5", "6.02e23", "1e400"])
     func validText(text: String) throws {
         #expect(try #require(JSONNumber(text)).text == text)
     }
 
-    @Test("rejects everything else", arguments: ["", "-", "01", "-01", "+1", ".5", "1.", "1e", "1e+", "0x1", "NaN", "Infinity", " 1", "1 ", "1_000", "١"])
+    @Test(
+        "rejects everything else",
+        arguments: [
+            "", "-", "01", "-01", "+1", ".5", "1.", "1e", "1e+", "0x1", "NaN", "Infinity", " 1", "1 ", "1_000", "١",
+        ])
     func invalidText(text: String) {
         #expect(JSONNumber(text) == nil)
     }
@@ -26,7 +32,9 @@ struct JSONNumberTests {
         #expect(try #require(JSONNumber(text)).int64Value == expected)
     }
 
-    @Test("isInteger means no fraction and no exponent", arguments: [("12", true), ("-0", true), ("1.0", false), ("1e2", false), ("1E2", false)])
+    @Test(
+        "isInteger means no fraction and no exponent",
+        arguments: [("12", true), ("-0", true), ("1.0", false), ("1e2", false), ("1E2", false)])
     func isInteger(text: String, expected: Bool) throws {
         #expect(try #require(JSONNumber(text)).isInteger == expected)
     }

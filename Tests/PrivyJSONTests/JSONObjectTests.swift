@@ -5,12 +5,12 @@ import Testing
 struct JSONObjectTests {
     @Test("keeps insertion order and looks up by key", arguments: [3, 15, 16, 17, 200])
     func lookup(count: Int) {
-        let members = (0 ..< count).reversed().map { ("k\($0)", JSONValue.number(JSONNumber($0))) }
+        let members = (0..<count).reversed().map { ("k\($0)", JSONValue.number(JSONNumber($0))) }
         let object = JSONObject(members)
         #expect(object.count == count)
         #expect(object.keys == members.map(\.0))
         #expect(object.first?.key == "k\(count - 1)")
-        for index in 0 ..< count {
+        for index in 0..<count {
             #expect(object["k\(index)"] == .number(JSONNumber(index)))
         }
         #expect(object["missing"] == nil)
@@ -18,14 +18,14 @@ struct JSONObjectTests {
 
     @Test("parsed objects look up by key above and below the hashing threshold", arguments: [2, 40])
     func parsedLookup(count: Int) throws {
-        let text = "{" + (0 ..< count).map { #""k\#($0)":\#($0)"# }.joined(separator: ",") + "}"
+        let text = "{" + (0..<count).map { #""k\#($0)":\#($0)"# }.joined(separator: ",") + "}"
         guard case .object(let object) = try parse(text) else {
             Issue.record("expected an object")
             return
         }
         #expect(object["k\(count - 1)"] == .number(JSONNumber(count - 1)))
         #expect(object["k\(count)"] == nil)
-        #expect(object.values.count == count)
+        #expect(object.count == count)
     }
 
     @Test("iterates members as key–value pairs")

@@ -35,10 +35,16 @@ struct JSONParseErrorTests {
 
     @Test("limit messages name the limit")
     func limitMessages() {
-        #expect(JSONParseError(kind: .inputTooLarge(limit: 1024), offset: 1024).message == "input larger than 1024 bytes")
-        #expect(JSONParseError(kind: .stringTooLong(limit: 8), offset: 5).message == "string longer than 8 bytes at byte 5")
-        #expect(JSONParseError(kind: .tooManyMembers(limit: 2), offset: 9).message == "object with more than 2 members at byte 9")
-        #expect(JSONParseError(kind: .tooManyElements(limit: 2), offset: 9).message == "array with more than 2 elements at byte 9")
+        #expect(
+            JSONParseError(kind: .inputTooLarge(limit: 1024), offset: 1024).message == "input larger than 1024 bytes")
+        #expect(
+            JSONParseError(kind: .stringTooLong(limit: 8), offset: 5).message == "string longer than 8 bytes at byte 5")
+        #expect(
+            JSONParseError(kind: .tooManyMembers(limit: 2), offset: 9).message
+                == "object with more than 2 members at byte 9")
+        #expect(
+            JSONParseError(kind: .tooManyElements(limit: 2), offset: 9).message
+                == "array with more than 2 elements at byte 9")
     }
 
     @Test("duplicate keys are quoted escaped and shortened")

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("JSONWriter")
 struct JSONWriterTests {
-    private static let shortEscapes: [UInt8: String] = [0x08: #"\b"#, 0x09: #"\t"#, 0x0A: #"\n"#, 0x0C: #"\f"#, 0x0D: #"\r"#]
+    private static let shortEscapes: [UInt8: String] = [
+        0x08: #"\b"#, 0x09: #"\t"#, 0x0A: #"\n"#, 0x0C: #"\f"#, 0x0D: #"\r"#,
+    ]
 
     private func written(_ build: (inout JSONWriter) -> Void) -> String {
         var writer = JSONWriter()
@@ -66,13 +68,22 @@ struct JSONWriterTests {
             writer.null()
             writer.endObject()
         }
-        #expect(json == #"{"id":7,"tags":["a",[],{},[null,true],"b"],"nested":{"x":{"y":false},"z":12.50},"last":null}"#)
+        #expect(
+            json == #"{"id":7,"tags":["a",[],{},[null,true],"b"],"nested":{"x":{"y":false},"z":12.50},"last":null}"#)
     }
 
     @Test("empty containers and top-level scalars")
     func emptyAndScalars() {
-        #expect(written { $0.beginObject(); $0.endObject() } == "{}")
-        #expect(written { $0.beginArray(); $0.endArray() } == "[]")
+        #expect(
+            written {
+                $0.beginObject()
+                $0.endObject()
+            } == "{}")
+        #expect(
+            written {
+                $0.beginArray()
+                $0.endArray()
+            } == "[]")
         #expect(written { $0.null() } == "null")
         #expect(written { $0.bool(false) } == "false")
     }
@@ -80,7 +91,8 @@ struct JSONWriterTests {
     @Test(
         "writes integers of every width exactly",
         arguments: [
-            (Int64.min, "-9223372036854775808"), (Int64.max, "9223372036854775807"), (0, "0"), (-1, "-1"), (10, "10"), (1_000_000, "1000000"),
+            (Int64.min, "-9223372036854775808"), (Int64.max, "9223372036854775807"), (0, "0"), (-1, "-1"), (10, "10"),
+            (1_000_000, "1000000"),
         ])
     func integers(value: Int64, expected: String) {
         #expect(written { $0.int(value) } == expected)
@@ -90,7 +102,13 @@ struct JSONWriterTests {
     func wideIntegers() {
         #expect(written { $0.int(UInt64.max) } == "18446744073709551615")
         #expect(written { $0.int(UInt8(255)) } == "255")
-        #expect(written { $0.beginArray(); $0.int(Int32.min); $0.int(UInt64.max); $0.endArray() } == "[-2147483648,18446744073709551615]")
+        #expect(
+            written {
+                $0.beginArray()
+                $0.int(Int32.min)
+                $0.int(UInt64.max)
+                $0.endArray()
+            } == "[-2147483648,18446744073709551615]")
     }
 
     @Test("value(_:) matches the incremental API")

@@ -84,7 +84,9 @@ struct ParserAcceptanceTests {
         #expect(try bytes.withUnsafeBytes { raw in try JSONParser.parse(raw) } == expected)
         #expect(try JSONParser.parse(bytes.lazy.map { $0 }) == expected)
         #expect(try JSONParser(limits: .init(maxDepth: 3)).parse(text.utf8) == expected)
-        #expect(throws: JSONParseError(kind: .nestingTooDeep(limit: 2), offset: 12)) { try JSONParser(limits: .init(maxDepth: 2)).parse(text.utf8) }
+        #expect(throws: JSONParseError(kind: .nestingTooDeep(limit: 2), offset: 12)) {
+            try JSONParser(limits: .init(maxDepth: 2)).parse(text.utf8)
+        }
     }
 
     @Test("the same key may appear in different objects")

@@ -27,7 +27,9 @@ struct ParserLimitsTests {
     @Test("a generous depth limit still parses iteratively")
     func iterativeDepth() {
         let text = String(repeating: "[", count: 50_000)
-        expectRejection(Rejection(text, .unexpectedEndOfInput(expected: .valueOrArrayEnd), at: 50_000), limits: .init(maxDepth: 100_000))
+        expectRejection(
+            Rejection(text, .unexpectedEndOfInput(expected: .valueOrArrayEnd), at: 50_000),
+            limits: .init(maxDepth: 100_000))
     }
 
     @Test("inputs over maxBytes are rejected before parsing")

@@ -145,7 +145,8 @@ struct ParserRejectionTests {
     @Test("every unescaped control character inside a string", arguments: UInt8(0x00)...UInt8(0x1F))
     func controlCharacters(byte: UInt8) {
         expectRejection(Rejection(bytes: [0x22, 0x61, byte, 0x22], .controlCharacterInString, at: 2))
-        expectRejection(Rejection(bytes: Array(#"{"k"#.utf8) + [byte] + Array(#"":1}"#.utf8), .controlCharacterInString, at: 3))
+        expectRejection(
+            Rejection(bytes: Array(#"{"k"#.utf8) + [byte] + Array(#"":1}"#.utf8), .controlCharacterInString, at: 3))
     }
 
     @Test(
@@ -173,7 +174,8 @@ struct ParserRejectionTests {
         ] as [[UInt8]])
     func malformedUTF8(sequence: [UInt8]) {
         expectRejection(Rejection(bytes: quoted([0x61] + sequence + [0x62]), .invalidUTF8, at: 2))
-        expectRejection(Rejection(bytes: Array(#"{"#.utf8) + quoted(sequence) + Array(#":1}"#.utf8), .invalidUTF8, at: 2))
+        expectRejection(
+            Rejection(bytes: Array(#"{"#.utf8) + quoted(sequence) + Array(#":1}"#.utf8), .invalidUTF8, at: 2))
         expectRejection(Rejection(bytes: Array(#"["\n","#.utf8) + quoted(sequence) + [0x5D], .invalidUTF8, at: 7))
     }
 
@@ -208,7 +210,7 @@ struct ParserRejectionTests {
 
     @Test("duplicate keys in large objects", arguments: [0, 15, 16, 30])
     func duplicateKeysInLargeObject(duplicatedIndex: Int) {
-        let members = (0 ..< 40).map { #""key\#($0)":\#($0)"# }
+        let members = (0..<40).map { #""key\#($0)":\#($0)"# }
         let prefix = "{" + members.joined(separator: ",") + ","
         let text = prefix + #""key\#(duplicatedIndex)":0}"#
         expectRejection(Rejection(text, .duplicateKey("key\(duplicatedIndex)"), at: prefix.utf8.count))

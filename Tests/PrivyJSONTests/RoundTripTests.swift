@@ -29,8 +29,10 @@ struct RoundTripTests {
     @Test("parse(serialize(v)) == v")
     func valueRoundTrip() throws {
         let value: JSONValue = [
-            "user": ["email": "a@example.com", "tags": ["x", "y"], "active": true, "score": .number(JSONNumber("-1.25e-3")!)],
-            "controls": .string((0 ... 0x7F).map { String(UnicodeScalar(UInt8($0))) }.joined()),
+            "user": [
+                "email": "a@example.com", "tags": ["x", "y"], "active": true, "score": .number(JSONNumber("-1.25e-3")!),
+            ],
+            "controls": .string((0...0x7F).map { String(UnicodeScalar(UInt8($0))) }.joined()),
             "empty": [:], "nothing": .null, "list": [[], [[]], 0],
         ]
         #expect(try JSONParser.parse(value.serialized()) == value)

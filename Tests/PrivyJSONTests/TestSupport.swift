@@ -33,7 +33,10 @@ func parse(_ text: String, limits: JSONParser.Limits = JSONParser.Limits()) thro
 }
 
 /// Expects `input` to be rejected with exactly `rejection`'s kind and offset.
-func expectRejection(_ rejection: Rejection, limits: JSONParser.Limits = JSONParser.Limits(), sourceLocation: SourceLocation = #_sourceLocation) {
+func expectRejection(
+    _ rejection: Rejection, limits: JSONParser.Limits = JSONParser.Limits(),
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(throws: rejection.expectedError, sourceLocation: sourceLocation) {
         try JSONParser(limits: limits).parse(rejection.input)
     }

@@ -36,6 +36,11 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
             return error
         case let failure as ValidationFailure:
             return .validationFailed(failure)
+        case let conflict as ContactConflict:
+            let what = conflict.field == "email" ? "email" : "phone number"
+            return APIError(.conflict, code: "conflict", message: "a contact with this \(what) already exists", extra: [("id", conflict.existingID.rawValue)])
+        case let missing as ContactNotFound:
+            return .notFound("no contact \(missing.id)")
         case let error as HTTPError:
             return translate(error, request: request)
         case GroupCommitWriter.Failure.overloaded:

@@ -1,5 +1,6 @@
 public import Hummingbird
 import NIOCore
+import PrivyDomain
 public import PrivyStore
 
 /// The per-request state privy-edge's handlers see: the request id, the caller and its address.
@@ -24,5 +25,12 @@ public struct EdgeRequestContext: RequestContext {
         guard let principal else { throw APIError.unauthorized("missing bearer token") }
         guard principal.scopes.contains(scope) else { throw APIError.insufficientScope(scope.description) }
         return principal
+    }
+}
+
+extension EdgeRequestContext {
+    /// The audit stamp for a write by `principal` through `source`.
+    func writeContext(_ source: ConsentSource, _ principal: Principal) -> WriteContext {
+        WriteContext(source: source, requestID: requestID, tokenID: principal.tokenID, clientIP: clientAddress)
     }
 }

@@ -2,20 +2,31 @@ import LMDB
 
 /// The named LMDB databases privy-edge keeps, opened once at start.
 ///
-/// Layout (keys → values):
-/// - `meta`: setting name → value (`schema_version`, counters).
+/// Layout (keys → values; integers in keys are big-endian so they sort numerically):
+/// - `meta`: setting name → value (`schema_version`, sequences, counters).
 /// - `tokens`: token id → ``APIToken``.
 /// - `oauth_clients`: client id → ``OAuthClient``.
-/// - `changes`: change sequence (big-endian) → change record: the sync exporter's outbox,
-///   written in the same transaction as the change it describes.
+/// - `contacts`: contact id → contact record (deleted contacts stay, marked, so a create can
+///   restore them).
+/// - `contacts_by_sequence`: creation sequence → contact id, live contacts only: list order.
+/// - `contact_emails`, `contact_phones`: normalized email / E.164 phone → contact id, deleted
+///   contacts included: the unique indexes.
+/// - `contacts_by_consent`: `e`+email state+sequence, `s`+SMS state+sequence and
+///   `p`+email state+SMS state+sequence → contact id, live contacts only: consent filters.
+/// - `consent_events`: contact id + event sequence → audit event, append-only.
+/// - `changes`: change sequence → change record: the sync exporter's outbox, written in the
+///   same transaction as the change it describes.
 struct Tables: Sendable {
     let meta: Database
     let tokens: Database
     let oauthClients: Database
+    let contacts: Database
+    let contactsBySequence: Database
+    let contactEmails: Database
+    let contactPhones: Database
+    let contactsByConsent: Database
+    let consentEvents: Database
     let changes: Database
-
-    /// Every database's name, in the order they are opened.
-    static let names = ["meta", "tokens", "oauth_clients", "changes"]
 
     /// Opens (creating) every database in `transaction`.
     init(creatingIn transaction: WriteTransaction) throws {
@@ -28,6 +39,12 @@ struct Tables: Sendable {
         meta = try open("meta")
         tokens = try open("tokens")
         oauthClients = try open("oauth_clients")
+        contacts = try open("contacts")
+        contactsBySequence = try open("contacts_by_sequence")
+        contactEmails = try open("contact_emails")
+        contactPhones = try open("contact_phones")
+        contactsByConsent = try open("contacts_by_consent")
+        consentEvents = try open("consent_events")
         changes = try open("changes")
     }
 }

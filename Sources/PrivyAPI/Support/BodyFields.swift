@@ -1,0 +1,104 @@
+import PrivyDomain
+import PrivyJSON
+
+/// Reads typed fields out of a JSON request body, collecting every wrong JSON type (400) and
+/// every shape rule (422) so one answer names all of them.
+struct BodyFields {
+    private let object: JSONObject
+    /// Fields of the wrong JSON type: answered with 400 `bad_request`.
+    private var typeErrors: [FieldError] = []
+    /// Fields whose shape breaks a rule (nested custom fields): answered with 422.
+    private var ruleErrors: [FieldError] = []
+
+    init(_ object: JSONObject) {
+        self.object = object
+    }
+
+    /// Whether the body has `key` at all.
+    func contains(_ key: String) -> Bool {
+        object[key] != nil
+    }
+
+    mutating func string(_ key: String) -> PatchValue<String> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .string(let text)?: return .value(text)
+        default:
+            typeErrors.append(FieldError(field: key, message: "must be a string"))
+            return .absent
+        }
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .bool(let flag)?: return flag
+        default:
+            typeErrors.append(FieldError(field: key, message: "must be true or false"))
+            return nil
+        }
+    }
+
+    mutating func strings(_ key: String) -> PatchValue<[String]> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .array(let elements)?:
+            var strings: [String] = []
+            for (index, element) in elements.enumerated() {
+                guard case .string(let text) = element else {
+                    typeErrors.append(FieldError(field: "\(key)[\(index)]", message: "must be a string"))
+                    continue
+                }
+                strings.append(text)
+            }
+            return .value(strings)
+        default:
+            typeErrors.append(FieldError(field: key, message: "must be an array of strings"))
+            return .absent
+        }
+    }
+
+    mutating func customFields(_ key: String) -> PatchValue<CustomFields> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .object(let members)?:
+            var fields = CustomFields()
+            for (name, value) in members {
+                switch value {
+                case .string(let text): fields[name] = .string(text)
+                case .number(let number): fields[name] = .number(text: number.text)
+                case .bool(let flag): fields[name] = .bool(flag)
+                case .null: fields[name] = .null
+                case .array, .object:
+                    ruleErrors.append(FieldError(field: "\(key).\(name)", message: "must be a string, number, boolean or null: custom_fields is flat"))
+                }
+            }
+            return .value(fields)
+        default:
+            typeErrors.append(FieldError(field: key, message: "must be an object"))
+            return .absent
+        }
+    }
+
+    /// Throws 400 for wrong JSON types, else 422 for shape rules.
+    func finish() throws {
+        if !typeErrors.isEmpty {
+            var error = APIError.badRequest(typeErrors.count == 1 ? "\(typeErrors[0].field) \(typeErrors[0].message)" : "\(typeErrors.count) fields have the wrong JSON type")
+            error.details = typeErrors
+            throw error
+        }
+        if !ruleErrors.isEmpty {
+            throw APIError.validationFailed(ValidationFailure(details: ruleErrors))
+        }
+    }
+}
+
+extension PatchValue {
+    /// The value, treating `null` like absent.
+    var valueOrNil: Wrapped? {
+        if case .value(let value) = self { value } else { nil }
+    }
+}
