@@ -104,9 +104,16 @@ let package = Package(
             name: "PrivyEdgeTests",
             dependencies: [
                 "PrivyAPI",
-                "PrivyStore",
+                "PrivyDomain",
                 "PrivyEdge",
+                "PrivyJSON",
+                "PrivyStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

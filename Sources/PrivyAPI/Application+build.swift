@@ -11,8 +11,11 @@ public import PrivyStore
 public func buildRouter(store: Store, configuration: APIConfiguration = .init(), logger: Logger) -> Router<EdgeRequestContext> {
     let router = Router(context: EdgeRequestContext.self)
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
-    OAuthRoutes(store: store, configuration: configuration).register(on: router)
-    let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(store: store))
-    ContactRoutes(store: store, configuration: configuration).register(on: v1)
+    var open = RouteTable(router.group())
+    OAuthRoutes(store: store, configuration: configuration).register(on: &open)
+    open.finish()
+    var v1 = RouteTable(router.group("v1").add(middleware: AuthenticationMiddleware(store: store)))
+    ContactRoutes(store: store, configuration: configuration).register(on: &v1)
+    v1.finish()
     return router
 }

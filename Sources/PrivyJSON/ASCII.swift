@@ -1,7 +1,9 @@
 /// Byte values of the ASCII characters that make up JSON syntax.
 enum ASCII {
+    static let backspace: UInt8 = 0x08
     static let tab: UInt8 = 0x09
     static let lineFeed: UInt8 = 0x0A
+    static let formFeed: UInt8 = 0x0C
     static let carriageReturn: UInt8 = 0x0D
     static let space: UInt8 = 0x20
     static let quote: UInt8 = 0x22

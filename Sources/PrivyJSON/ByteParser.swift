@@ -21,7 +21,7 @@ struct ByteParser: ~Copyable {
     /// Elements of all open arrays.
     private var elements = MoveStack<JSONValue>()
     /// Members of all open objects; the newest member holds `.null` until its value is parsed.
-    private var members = MoveStack<JSONObject.Element>()
+    private var members = MoveStack<JSONObject.Member>()
     /// Reused buffer for decoding strings that contain escapes.
     private var unescaped: [UInt8] = []
 
@@ -165,7 +165,7 @@ struct ByteParser: ~Copyable {
         guard members.withElements(from: base, { frames[top].keyIndex.position(of: key, in: $0) }) == nil else {
             throw JSONParseError(kind: .duplicateKey(key), offset: keyOffset)
         }
-        members.push((key, .null))
+        members.push(JSONObject.Member(key: key, value: .null))
         members.withElements(from: base) { frames[top].keyIndex.recordLast(of: $0) }
         skipWhitespace()
         guard consume(ASCII.colon) else {
@@ -293,9 +293,9 @@ struct ByteParser: ~Copyable {
         case ASCII.quote, ASCII.backslash, ASCII.slash:
             unescaped.append(code)
         case ASCII.lowerB:
-            unescaped.append(0x08)
+            unescaped.append(ASCII.backspace)
         case ASCII.lowerF:
-            unescaped.append(0x0C)
+            unescaped.append(ASCII.formFeed)
         case ASCII.lowerN:
             unescaped.append(ASCII.lineFeed)
         case ASCII.lowerR:

@@ -21,7 +21,7 @@ struct JSONKeyIndex: Sendable {
     ///   - key: The key to find.
     ///   - members: The object's members, all of them recorded in this index.
     /// - Returns: The position of the member with that key, or `nil` if there is none.
-    func position(of key: String, in members: UnsafeBufferPointer<JSONObject.Element>) -> Int? {
+    func position(of key: String, in members: UnsafeBufferPointer<JSONObject.Member>) -> Int? {
         if let positions {
             return positions[key]
         }
@@ -36,7 +36,7 @@ struct JSONKeyIndex: Sendable {
     ///
     /// - Parameters:
     ///   - members: The object's members, all but the last already recorded in this index.
-    mutating func recordLast(of members: UnsafeBufferPointer<JSONObject.Element>) {
+    mutating func recordLast(of members: UnsafeBufferPointer<JSONObject.Member>) {
         if positions != nil {
             positions?[members[members.count - 1].key] = members.count - 1
         } else if members.count >= Self.hashingThreshold {

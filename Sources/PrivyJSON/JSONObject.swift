@@ -13,13 +13,20 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// The range of valid positions.
     public typealias Indices = Range<Int>
 
-    private let members: [Element]
+    /// A stored member. A struct rather than the ``Element`` tuple so that arrays of members are
+    /// copied and destroyed by specialized code instead of generic tuple value witnesses.
+    struct Member: Sendable, Hashable {
+        let key: String
+        var value: JSONValue
+    }
+
+    private let members: [Member]
 
     /// Speeds up ``subscript(_:)-(String)``.
     private let keyIndex: JSONKeyIndex
 
     /// Wraps members whose keys `keyIndex` has recorded and found unique.
-    init(validatedMembers members: [Element], keyIndex: JSONKeyIndex) {
+    init(validatedMembers members: [Member], keyIndex: JSONKeyIndex) {
         self.members = members
         self.keyIndex = keyIndex
     }
@@ -35,7 +42,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     ///   - members: Key–value pairs. Keys must be unique; like
     ///     `Dictionary(uniqueKeysWithValues:)`, a duplicate key is a programming error and traps.
     public init(_ members: [(String, JSONValue)]) {
-        let members = members.map { (key: $0.0, value: $0.1) }
+        let members = members.map { Member(key: $0.0, value: $0.1) }
         var keyIndex = JSONKeyIndex()
         members.withUnsafeBufferPointer { buffer in
             for position in buffer.indices {
@@ -69,7 +76,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// - Parameters:
     ///   - position: A valid position, `0 ..< count`.
     public subscript(position: Int) -> Element {
-        members[position]
+        (members[position].key, members[position].value)
     }
 
     /// The value for `key`, or `nil` if the object has no such member.
@@ -89,7 +96,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     ///   - rhs: Another object.
     /// - Returns: `true` if keys and values are pairwise equal.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
+        lhs.members == rhs.members
     }
 
     /// Feeds the members, in order, into `hasher`.
@@ -97,11 +104,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// - Parameters:
     ///   - hasher: The hasher to use.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(members.count)
-        for (key, value) in members {
-            hasher.combine(key)
-            hasher.combine(value)
-        }
+        hasher.combine(members)
     }
 }
 

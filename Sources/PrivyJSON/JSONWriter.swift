@@ -266,9 +266,9 @@ public struct JSONWriter: Sendable {
         switch byte {
         case ASCII.quote, ASCII.backslash:
             bytes.append(byte)
-        case 0x08:
+        case ASCII.backspace:
             bytes.append(ASCII.lowerB)
-        case 0x0C:
+        case ASCII.formFeed:
             bytes.append(ASCII.lowerF)
         case ASCII.lineFeed:
             bytes.append(ASCII.lowerN)

@@ -43,11 +43,13 @@ struct MoveStack<Element>: ~Copyable {
 
     /// Calls `body` with the elements from `start` to the top of the stack.
     func withElements<Result>(from start: Int, _ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
-        body(UnsafeBufferPointer(start: storage + start, count: count - start))
+        precondition(start >= 0 && start <= count, "MoveStack start out of range")
+        return body(UnsafeBufferPointer(start: storage + start, count: count - start))
     }
 
     /// Removes the elements from `start` to the top of the stack and returns them in order.
     mutating func pop(from start: Int) -> [Element] {
+        precondition(start >= 0 && start <= count, "MoveStack start out of range")
         var elements: [Element] = []
         elements.reserveCapacity(count - start)
         for offset in start..<count {
@@ -57,6 +59,7 @@ struct MoveStack<Element>: ~Copyable {
         return elements
     }
 
+    /// Moves the elements to storage twice as large (at least 16 elements).
     private mutating func grow() {
         let newCapacity = max(16, 2 * capacity)
         let newStorage = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)

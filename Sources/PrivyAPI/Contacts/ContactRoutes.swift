@@ -9,15 +9,15 @@ struct ContactRoutes {
     let store: Store
     let configuration: APIConfiguration
 
-    func register(on group: RouterGroup<EdgeRequestContext>) {
-        group.post("contacts", use: create)
-        group.get("contacts", use: list)
-        group.get("contacts/:id", use: show)
-        group.patch("contacts/:id", use: update)
-        group.delete("contacts/:id", use: delete)
-        group.post("contacts/:id/unsubscribe", use: unsubscribe)
-        group.get("contacts/:id/consent_events", use: consentEvents)
-        group.post("admin/contacts/:id/consent", use: setSystemConsent)
+    func register(on routes: inout RouteTable) {
+        routes.on(.post, "contacts", use: create)
+        routes.on(.get, "contacts", use: list)
+        routes.on(.get, "contacts/:id", use: show)
+        routes.on(.patch, "contacts/:id", use: update)
+        routes.on(.delete, "contacts/:id", use: delete)
+        routes.on(.post, "contacts/:id/unsubscribe", use: unsubscribe)
+        routes.on(.get, "contacts/:id/consent_events", use: consentEvents)
+        routes.on(.post, "admin/contacts/:id/consent", use: setSystemConsent)
     }
 
     @Sendable func create(_ request: Request, context: EdgeRequestContext) async throws -> Response {

@@ -9,8 +9,8 @@ struct OAuthRoutes {
     let store: Store
     let configuration: APIConfiguration
 
-    func register(on router: Router<EdgeRequestContext>) {
-        router.post("/oauth/token", use: issueToken)
+    func register(on routes: inout RouteTable) {
+        routes.on(.post, "oauth/token", use: issueToken)
     }
 
     @Sendable
