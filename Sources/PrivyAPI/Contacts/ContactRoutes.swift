@@ -76,7 +76,7 @@ struct ContactRoutes {
         let id = try context.parameters.require("id")
         let body = try await request.collectBody(limit: configuration.maxBodySize)
         if body.readableBytes > 0 {
-            var fields = BodyFields(try await request.jsonObject(limit: configuration.maxBodySize))
+            var fields = BodyFields(try JSONObject(requestBody: body, limit: configuration.maxBodySize))
             let reason = fields.string("reason").valueOrNil
             try fields.finish()
             if let reason, reason.count > 500 { throw APIError.invalid("reason", "must be at most 500 characters") }

@@ -18,7 +18,14 @@ extension Request {
     /// The body as a JSON object.
     /// - Throws: 413 over `limit`; 400 `bad_request` when the body is not JSON or not an object.
     func jsonObject(limit: Int) async throws -> JSONObject {
-        let buffer = try await collectBody(limit: limit)
+        try JSONObject(requestBody: try await collectBody(limit: limit), limit: limit)
+    }
+}
+
+extension JSONObject {
+    /// Parses a collected request body that must be a JSON object.
+    /// - Throws: 400 `bad_request` when the body is not JSON or not an object.
+    init(requestBody buffer: ByteBuffer, limit: Int) throws {
         let value: JSONValue
         do {
             value = try buffer.withUnsafeReadableBytes { bytes throws(JSONParseError) in
@@ -30,6 +37,6 @@ extension Request {
         guard case .object(let object) = value else {
             throw APIError.badRequest("the request body must be a JSON object")
         }
-        return object
+        self = object
     }
 }
