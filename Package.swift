@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(
             name: "PrivyEdgeTests",
             dependencies: [
+                "LMDB",
                 "PrivyAPI",
                 "PrivyDomain",
                 "PrivyEdge",
@@ -114,6 +115,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,128 @@
+import AsyncHTTPClient
+import Foundation
+import LMDB
+import PrivyDomain
+import PrivyStore
+import Synchronization
+import Testing
+
+/// Tests that run the real binary: the CLI beside a running server, crashes and shutdowns.
+@Suite("The privy-edge process", .serialized)
+struct ProcessTests {
+    private func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("privy-edge-proc-\(UUID().uuidString)").path
+    }
+
+    @Test("the CLI mints, lists and revokes tokens on the data directory of a running server")
+    func cliBesideServer() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess(dataDirectory: directory)
+        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_read,contacts_write")
+        #expect(token.hasPrefix("privy_") && token.count == 46)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        #expect(try await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"cli@example.com"}"#) == 201)
+        let list = try EdgeBinary.run(["tokens", "list", "--data-dir", directory])
+        let id = "tok_" + token.dropFirst(6).prefix(10)
+        #expect(list.output.contains(id) && list.output.contains("active"))
+        #expect(try EdgeBinary.run(["tokens", "revoke", "--data-dir", directory, id]).status == 0)
+        #expect(try await client.get("\(server.baseURL)/v1/contacts", token: token) == 401)
+        try await client.shutdown()
+        #expect(server.stop(with: SIGTERM) == 0)
+    }
+
+    @Test("after SIGKILL under write load, every acknowledged write is present and the store opens cleanly")
+    func crashUnderLoad() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_write")
+        let server = try ServerProcess(dataDirectory: directory)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let acknowledged = Acknowledged()
+        let writers = (0..<16).map { writer in
+            Task {
+                var n = 0
+                while !Task.isCancelled {
+                    let email = "w\(writer)-\(n)@example.com"
+                    n += 1
+                    guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
+                    if status == 201 { acknowledged.append(email) }
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(1500))
+        server.stop(with: SIGKILL)
+        for writer in writers { writer.cancel() }
+        for writer in writers { await writer.value }
+        try await client.shutdown()
+
+        let emails = acknowledged.emails
+        #expect(emails.count > 50, "the load should have acknowledged writes before the kill")
+        let store = try await Store.open(directory: directory)
+        #expect(try store.environment.clearStaleReaders() >= 0)
+        for email in emails {
+            let page = try store.contacts(matching: ContactQuery(email: EmailAddress(validating: email)))
+            #expect(page.totalCount == 1, "acknowledged \(email) is missing after SIGKILL")
+        }
+        await store.close()
+    }
+
+    @Test("SIGTERM drains in-flight writes: every acknowledged write is committed and the exit is clean")
+    func gracefulShutdown() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_write")
+        let server = try ServerProcess(dataDirectory: directory)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let acknowledged = Acknowledged()
+        let writers = (0..<8).map { writer in
+            Task {
+                for n in 0..<10_000 {
+                    let email = "g\(writer)-\(n)@example.com"
+                    guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
+                    if status == 201 { acknowledged.append(email) }
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(700))
+        let status = server.stop(with: SIGTERM)
+        for writer in writers { await writer.value }
+        try await client.shutdown()
+        #expect(status == 0)
+        let store = try await Store.open(directory: directory)
+        let total = try store.contacts(matching: .init()).totalCount
+        let emails = acknowledged.emails
+        #expect(total >= emails.count)
+        for email in emails {
+            #expect(try store.contacts(matching: ContactQuery(email: EmailAddress(validating: email))).totalCount == 1)
+        }
+        await store.close()
+    }
+
+    @Test("a data directory from a newer schema is refused with a clear message and left untouched")
+    func newerSchema() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try await Store.open(directory: directory)
+        await store.close()
+        let environment = try Environment(path: directory)
+        let writer = GroupCommitWriter(environment: environment)
+        try await writer.perform { txn in
+            let meta = try #require(try txn.openDatabase(named: "meta", flags: []))
+            try txn.put(withUnsafeBytes(of: UInt32(99).bigEndian, Array.init), forKey: "schema_version", in: meta)
+        }
+        await writer.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: directory + "/data.mdb"))
+        let result = try EdgeBinary.run(["tokens", "create", "--data-dir", directory, "--scopes", "admin"])
+        #expect(result.status != 0)
+        #expect(result.output.contains("schema version 99"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/data.mdb")) == before)
+    }
+}
+
+/// Emails whose create was answered 201, collected from many tasks.
+private final class Acknowledged: Sendable {
+    private let list = Mutex<[String]>([])
+    func append(_ email: String) { list.withLock { $0.append(email) } }
+    var emails: [String] { list.withLock { $0 } }
+}
