@@ -14,8 +14,14 @@ public func buildRouter(store: Store, configuration: APIConfiguration = .init(),
     var open = RouteTable(router.group())
     OAuthRoutes(store: store, configuration: configuration).register(on: &open)
     open.finish()
-    var v1 = RouteTable(router.group("v1").add(middleware: AuthenticationMiddleware(store: store)))
+    let v1Group = router.group("v1").add(middleware: AuthenticationMiddleware(store: store))
+    if !configuration.rateLimits.isEmpty {
+        v1Group.add(middleware: RateLimitMiddleware(limits: configuration.rateLimits, logger: logger))
+    }
+    var v1 = RouteTable(v1Group)
     ContactRoutes(store: store, configuration: configuration).register(on: &v1)
+    OrderRoutes(store: store, configuration: configuration).register(on: &v1)
+    SyncRoutes(store: store).register(on: &v1)
     v1.finish()
     return router
 }

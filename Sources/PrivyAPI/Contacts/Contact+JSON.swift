@@ -43,8 +43,8 @@ extension ContactPatch {
 }
 
 extension JSONWriter {
-    /// Writes a contact as the API shows it.
-    mutating func contact(_ contact: Contact) {
+    /// Writes a contact as the API shows it, with its order figures.
+    mutating func contact(_ contact: Contact, stats: OrderStats?) {
         beginObject()
         key("id"); string(contact.id.rawValue)
         key("first_name"); optionalString(contact.firstName)
@@ -71,6 +71,7 @@ extension JSONWriter {
             }
         }
         endObject()
+        key("order_stats"); orderStats(stats ?? .empty)
         key("created_at"); string(contact.createdAt.rfc3339)
         key("updated_at"); string(contact.updatedAt.rfc3339)
         endObject()

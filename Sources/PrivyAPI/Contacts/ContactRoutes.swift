@@ -24,14 +24,14 @@ struct ContactRoutes {
         let principal = try context.require(.contactsWrite)
         let draft = try ContactDraft(json: try await request.jsonObject(limit: configuration.maxBodySize))
         let result = try await store.createContact(draft, context: context.writeContext(.api, principal))
-        return .data(status: result.created ? .created : .ok) { $0.contact(result.contact) }
+        return try respond(with: result.contact, status: result.created ? .created : .ok)
     }
 
     @Sendable func show(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.contactsRead)
         let id = try context.parameters.require("id")
         guard let contact = try store.contact(id: id) else { throw ContactNotFound(id: id) }
-        return .data { $0.contact(contact) }
+        return try respond(with: contact)
     }
 
     @Sendable func update(_ request: Request, context: EdgeRequestContext) async throws -> Response {
@@ -39,25 +39,26 @@ struct ContactRoutes {
         let id = try context.parameters.require("id")
         let patch = try ContactPatch(json: try await request.jsonObject(limit: configuration.maxBodySize))
         let contact = try await store.updateContact(id: id, with: patch, context: context.writeContext(.api, principal))
-        return .data { $0.contact(contact) }
+        return try respond(with: contact)
     }
 
     @Sendable func delete(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         let principal = try context.require(.contactsWrite)
         let contact = try await store.deleteContact(id: try context.parameters.require("id"), context: context.writeContext(.api, principal))
-        return .data { $0.contact(contact) }
+        return try respond(with: contact)
     }
 
     @Sendable func list(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.contactsRead)
         let query = try ContactQuery(parameters: request.uri.queryParameters)
         let page = try store.contacts(matching: query)
+        let stats = try store.orderStats(for: page.contacts.map(\.id))
         var writer = JSONWriter()
         writer.reserveCapacity(256 + page.contacts.count * 384)
         writer.beginObject()
         writer.key("data")
         writer.beginArray()
-        for contact in page.contacts { writer.contact(contact) }
+        for contact in page.contacts { writer.contact(contact, stats: stats[contact.id]) }
         writer.endArray()
         writer.key("pagination")
         writer.beginObject()
@@ -86,9 +87,7 @@ struct ContactRoutes {
             with: ContactPatch(emailConsent: .value(EmailConsent.unsubscribed.rawValue)),
             context: context.writeContext(.unsubscribe, principal)
         )
-        return .data(headers: [.deprecation: "true", .link: "</v1/contacts/\(contact.id.rawValue)>; rel=\"successor-version\""]) {
-            $0.contact(contact)
-        }
+        return try respond(with: contact, headers: [.deprecation: "true", .link: "</v1/contacts/\(contact.id.rawValue)>; rel=\"successor-version\""])
     }
 
     @Sendable func consentEvents(_ request: Request, context: EdgeRequestContext) async throws -> Response {
@@ -114,7 +113,13 @@ struct ContactRoutes {
         let patch = ContactPatch(emailConsent: fields.string("email_consent"), smsConsent: fields.string("sms_consent"))
         try fields.finish()
         let contact = try await store.updateContact(id: id, with: patch, context: context.writeContext(.upstream, principal))
-        return .data { $0.contact(contact) }
+        return try respond(with: contact)
+    }
+
+    /// `{"data": contact}` with the contact's order figures.
+    private func respond(with contact: Contact, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        let stats = try store.orderStats(for: [contact.id])[contact.id]
+        return .data(status: status, headers: headers) { $0.contact(contact, stats: stats) }
     }
 }
 

@@ -24,7 +24,9 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            response = try envelope(for: error, request: request, context: context).response(from: request, context: context)
+            let headed = error as? HeadedError
+            response = try envelope(for: headed?.underlying ?? error, request: request, context: context).response(from: request, context: context)
+            response.headers.append(contentsOf: headed?.headers ?? [:])
         }
         response.headers[.requestID] = context.requestID
         return response
@@ -39,6 +41,8 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         case let conflict as ContactConflict:
             let what = conflict.field == "email" ? "email" : "phone number"
             return APIError(.conflict, code: "conflict", message: "a contact with this \(what) already exists", extra: [("id", conflict.existingID.rawValue)])
+        case is InactiveIntegrationToken:
+            return .invalid("X-Privy-Integration-Token", "does not match an active Custom Integration")
         case let missing as ContactNotFound:
             return .notFound("no contact \(missing.id)")
         case let error as HTTPError:

@@ -5,13 +5,16 @@ import PrivyJSON
 /// every shape rule (422) so one answer names all of them.
 struct BodyFields {
     private let object: JSONObject
+    /// Where this object sits in the body, e.g. `discounts[0].`, prefixed to field names.
+    private let path: String
     /// Fields of the wrong JSON type: answered with 400 `bad_request`.
     private var typeErrors: [FieldError] = []
     /// Fields whose shape breaks a rule (nested custom fields): answered with 422.
     private var ruleErrors: [FieldError] = []
 
-    init(_ object: JSONObject) {
+    init(_ object: JSONObject, path: String = "") {
         self.object = object
+        self.path = path
     }
 
     /// Whether the body has `key` at all.
@@ -25,7 +28,7 @@ struct BodyFields {
         case .null?: return .null
         case .string(let text)?: return .value(text)
         default:
-            typeErrors.append(FieldError(field: key, message: "must be a string"))
+            typeErrors.append(FieldError(field: path + key, message: "must be a string"))
             return .absent
         }
     }
@@ -35,7 +38,7 @@ struct BodyFields {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
         default:
-            typeErrors.append(FieldError(field: key, message: "must be true or false"))
+            typeErrors.append(FieldError(field: path + key, message: "must be true or false"))
             return nil
         }
     }
@@ -48,14 +51,14 @@ struct BodyFields {
             var strings: [String] = []
             for (index, element) in elements.enumerated() {
                 guard case .string(let text) = element else {
-                    typeErrors.append(FieldError(field: "\(key)[\(index)]", message: "must be a string"))
+                    typeErrors.append(FieldError(field: "\(path)\(key)[\(index)]", message: "must be a string"))
                     continue
                 }
                 strings.append(text)
             }
             return .value(strings)
         default:
-            typeErrors.append(FieldError(field: key, message: "must be an array of strings"))
+            typeErrors.append(FieldError(field: path + key, message: "must be an array of strings"))
             return .absent
         }
     }
@@ -73,14 +76,92 @@ struct BodyFields {
                 case .bool(let flag): fields[name] = .bool(flag)
                 case .null: fields[name] = .null
                 case .array, .object:
-                    ruleErrors.append(FieldError(field: "\(key).\(name)", message: "must be a string, number, boolean or null: custom_fields is flat"))
+                    ruleErrors.append(FieldError(field: "\(path)\(key).\(name)", message: "must be a string, number, boolean or null: custom_fields is flat"))
                 }
             }
             return .value(fields)
         default:
-            typeErrors.append(FieldError(field: key, message: "must be an object"))
+            typeErrors.append(FieldError(field: path + key, message: "must be an object"))
             return .absent
         }
+    }
+
+    /// A JSON number's exact text, or a string (money and ids accept both).
+    mutating func numberOrString(_ key: String) -> PatchValue<String> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .string(let text)?: return .value(text)
+        case .number(let number)?: return .value(number.text)
+        default:
+            typeErrors.append(FieldError(field: path + key, message: "must be a number or a string"))
+            return .absent
+        }
+    }
+
+    /// A JSON integer that fits in 64 bits.
+    mutating func integer(_ key: String) -> PatchValue<Int64> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .number(let number)? where number.int64Value != nil: return .value(number.int64Value!)
+        default:
+            typeErrors.append(FieldError(field: path + key, message: "must be an integer"))
+            return .absent
+        }
+    }
+
+    /// A boolean that may also be absent or `null`.
+    mutating func flag(_ key: String) -> PatchValue<Bool> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .bool(let flag)?: return .value(flag)
+        default:
+            typeErrors.append(FieldError(field: path + key, message: "must be true or false"))
+            return .absent
+        }
+    }
+
+    /// A nested object, read by `read` with field names prefixed by its path.
+    mutating func object<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> PatchValue<Value> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .object(let members)?: return .value(nested(members, path: "\(path)\(key).", read))
+        default:
+            typeErrors.append(FieldError(field: path + key, message: "must be an object"))
+            return .absent
+        }
+    }
+
+    /// An array of objects, each read by `read`.
+    mutating func objects<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> PatchValue<[Value]> {
+        switch object[key] {
+        case nil: return .absent
+        case .null?: return .null
+        case .array(let elements)?:
+            var values: [Value] = []
+            for (index, element) in elements.enumerated() {
+                guard case .object(let members) = element else {
+                    typeErrors.append(FieldError(field: "\(path)\(key)[\(index)]", message: "must be an object"))
+                    continue
+                }
+                values.append(nested(members, path: "\(path)\(key)[\(index)].", read))
+            }
+            return .value(values)
+        default:
+            typeErrors.append(FieldError(field: path + key, message: "must be an array of objects"))
+            return .absent
+        }
+    }
+
+    private mutating func nested<Value>(_ members: JSONObject, path: String, _ read: (inout BodyFields) -> Value) -> Value {
+        var child = BodyFields(members, path: path)
+        let value = read(&child)
+        typeErrors += child.typeErrors
+        ruleErrors += child.ruleErrors
+        return value
     }
 
     /// Throws 400 for wrong JSON types, else 422 for shape rules.

@@ -29,6 +29,9 @@ public struct Change: Sendable, Hashable {
         public static let welcomeSMSDeclined = Flags(rawValue: 1 << 3)
         /// A historical import (`initial_sync: true`): no real-time side effects.
         public static let initialSync = Flags(rawValue: 1 << 4)
+        /// A live order: its real-time side effects (flows, automations, campaign-revenue
+        /// attribution) are due upstream.
+        public static let realtimeEffects = Flags(rawValue: 1 << 5)
     }
 
     /// The change's position in the log; strictly increasing.

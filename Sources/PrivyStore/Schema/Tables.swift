@@ -14,8 +14,14 @@ import LMDB
 /// - `contacts_by_consent`: `e`+email state+sequence, `s`+SMS state+sequence and
 ///   `p`+email state+SMS state+sequence → contact id, live contacts only: consent filters.
 /// - `consent_events`: contact id + event sequence → audit event, append-only.
+/// - `orders`: canonical order id → order record.
+/// - `contact_orders`: contact id + order date + order id → empty: a contact's orders by date.
+/// - `order_stats`: contact id → the contact's order figures.
+/// - `integrations`: integration id → Custom Integration; `integration_tokens`: token → id.
 /// - `changes`: change sequence → change record: the sync exporter's outbox, written in the
 ///   same transaction as the change it describes.
+/// - `sync_upstream_ids`, `sync_local_ids`: local contact id → upstream contact id and back.
+/// - `sync_dead_letters`: dead-letter id → changes the upstream refused, with its answer.
 struct Tables: Sendable {
     let meta: Database
     let tokens: Database
@@ -27,6 +33,14 @@ struct Tables: Sendable {
     let contactsByConsent: Database
     let consentEvents: Database
     let changes: Database
+    let orders: Database
+    let contactOrders: Database
+    let orderStats: Database
+    let integrations: Database
+    let integrationTokens: Database
+    let syncUpstreamIDs: Database
+    let syncLocalIDs: Database
+    let syncDeadLetters: Database
 
     /// Opens (creating) every database in `transaction`.
     init(creatingIn transaction: WriteTransaction) throws {
@@ -46,5 +60,13 @@ struct Tables: Sendable {
         contactsByConsent = try open("contacts_by_consent")
         consentEvents = try open("consent_events")
         changes = try open("changes")
+        orders = try open("orders")
+        contactOrders = try open("contact_orders")
+        orderStats = try open("order_stats")
+        integrations = try open("integrations")
+        integrationTokens = try open("integration_tokens")
+        syncUpstreamIDs = try open("sync_upstream_ids")
+        syncLocalIDs = try open("sync_local_ids")
+        syncDeadLetters = try open("sync_dead_letters")
     }
 }
