@@ -74,9 +74,13 @@ let package = Package(
         .target(
             name: "PrivySync",
             dependencies: [
+                "PrivyDomain",
+                "PrivyJSON",
                 "PrivyStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -100,6 +104,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyJSONTests", dependencies: ["PrivyJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyDomainTests", dependencies: ["PrivyDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "PrivySyncTests", dependencies: ["PrivyDomain", "PrivyJSON", "PrivyStore", "PrivySync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PrivyEdgeTests",
             dependencies: [

@@ -2,10 +2,16 @@
 public struct APIConfiguration: Sendable {
     /// The largest request body accepted, in bytes; larger ones get 413.
     public var maxBodySize: Int
+    /// Rate limits enforced per token on `/v1`, as the upstream Privy does: empty for none; the
+    /// first is reported as the minute window, the second as the day window.
+    public var rateLimits: [RateLimit]
 
     /// Creates a configuration.
-    /// - Parameter maxBodySize: default 1 MiB, as the contract says.
-    public init(maxBodySize: Int = 1 << 20) {
+    /// - Parameters:
+    ///   - maxBodySize: default 1 MiB, as the contract says.
+    ///   - rateLimits: default none.
+    public init(maxBodySize: Int = 1 << 20, rateLimits: [RateLimit] = []) {
         self.maxBodySize = maxBodySize
+        self.rateLimits = rateLimits
     }
 }

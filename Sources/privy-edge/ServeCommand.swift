@@ -1,8 +1,9 @@
 public import ArgumentParser
 import Hummingbird
 import Logging
-import PrivyAPI
+public import PrivyAPI
 import PrivyStore
+import PrivySync
 import ServiceLifecycle
 import UnixSignals
 
@@ -24,17 +25,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
+    @OptionGroup var sync: SyncOptions
+
+    @Option(name: .customLong("rate-limit"), help: "Enforce Privy's rate limit per token, as the upstream does: N/window such as 60/60s; twice for the minute and day windows.")
+    var rateLimits: [RateLimit] = []
+
+    func validate() throws {
+        guard rateLimits.count <= 2 else { throw ValidationError("--rate-limit takes at most two windows: the minute one, then the day one") }
+    }
+
     func run() async throws {
         let logger = {
             var logger = Logger(label: "privy-edge")
             logger.logLevel = logLevel
             return logger
         }()
+        let exporterConfiguration = try sync.exporterConfiguration()
         let store = try await self.store.openStore()
         if try store.tokens().isEmpty {
             logger.notice("no API tokens yet: mint one with `privy-edge tokens create --data-dir \(self.store.resolvedDataDirectory) --scopes contacts_read,contacts_write,orders_write`")
         }
-        let router = buildRouter(store: store, configuration: .init(maxBodySize: maxBodySize), logger: logger)
+        let router = buildRouter(store: store, configuration: .init(maxBodySize: maxBodySize, rateLimits: rateLimits), logger: logger)
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "privy-edge"),
@@ -44,8 +55,14 @@ struct ServeCommand: AsyncParsableCommand {
             },
             logger: logger
         )
+        var running: [any Service] = [application]
+        if let exporterConfiguration {
+            running.append(Exporter(store: store, configuration: exporterConfiguration, logger: logger))
+        } else {
+            logger.notice("sync to the upstream is off: no credentials (set --upstream-token, or --upstream-client-id and --upstream-client-secret)")
+        }
         let services = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         do {
             try await services.run()
@@ -59,3 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+extension RateLimit: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
+    }
+}

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// The real `privy-edge` binary, run as a child process.
 enum EdgeBinary {
@@ -36,16 +37,20 @@ enum EdgeBinary {
     }
 }
 
-/// A `privy-edge serve` child process on a free loopback port.
+/// A `privy-edge serve` child process on a loopback port; its output is collected all along
+/// (so it never blocks on a full pipe) and can be read with ``log``.
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     private let output = Pipe()
+    private let collected = CollectedOutput()
 
     /// Starts the server and waits until it says where it listens.
-    init(dataDirectory: String, extraArguments: [String] = []) throws {
+    /// - Parameters:
+    ///   - port: the port to listen on; 0 picks a free one.
+    init(dataDirectory: String, port: Int = 0, extraArguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: EdgeBinary.path)
-        process.arguments = ["serve", "--data-dir", dataDirectory, "--port", "0"] + extraArguments
+        process.arguments = ["serve", "--data-dir", dataDirectory, "--port", String(port)] + extraArguments
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -57,7 +62,16 @@ final class ServerProcess: @unchecked Sendable {
             seen += String(decoding: chunk, as: UTF8.self)
             if let range = seen.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 let address = seen[range]
-                port = Int(address.split(separator: ":").last!)!
+                self.port = Int(address.split(separator: ":").last!)!
+                collected.append(seen)
+                let handle = output.fileHandleForReading
+                Thread.detachNewThread { [collected] in
+                    while true {
+                        let chunk = handle.availableData
+                        if chunk.isEmpty { return }
+                        collected.append(String(decoding: chunk, as: UTF8.self))
+                    }
+                }
                 return
             }
         }
@@ -66,6 +80,11 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Everything the server printed so far.
+    var log: String {
+        collected.text
+    }
 
     /// Sends `signal` and waits for the process to end. - Returns: its termination status.
     @discardableResult
@@ -77,6 +96,19 @@ final class ServerProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// A child's output, appended by a reader thread and read by tests.
+private final class CollectedOutput: Sendable {
+    private let buffer = Mutex("")
+
+    func append(_ text: String) {
+        buffer.withLock { $0 += text }
+    }
+
+    var text: String {
+        buffer.withLock { $0 }
     }
 }
 

@@ -1,0 +1,54 @@
+import Hummingbird
+import PrivyDomain
+import PrivyJSON
+import PrivyStore
+
+/// `GET /v1/sync/status` (`admin`): the sync exporter's figures.
+struct SyncRoutes {
+    let store: Store
+
+    func register(on routes: inout RouteTable) {
+        routes.on(.get, "sync/status", use: status)
+    }
+
+    @Sendable func status(_ request: Request, context: EdgeRequestContext) async throws -> Response {
+        _ = try context.require(.admin)
+        let status = try store.syncStatus()
+        return .data { writer in
+            writer.beginObject()
+            writer.key("backlog"); writer.int(status.backlog)
+            writer.key("oldest_pending_at"); writer.optionalString(status.oldestPendingAt?.rfc3339)
+            writer.key("oldest_pending_age_seconds"); writer.optionalInt(status.oldestPendingAge)
+            writer.key("checkpoint"); writer.int(status.checkpoint)
+            writer.key("last_success_at"); writer.optionalString(status.lastSuccessAt?.rfc3339)
+            writer.key("calls_made"); writer.int(status.callsMade)
+            writer.key("changes_delivered"); writer.int(status.changesDelivered)
+            writer.key("changes_dead_lettered"); writer.int(status.changesDeadLettered)
+            writer.key("changes_per_call"); writer.optionalDecimal(status.changesPerCall)
+            writer.key("dead_letters"); writer.int(status.deadLetters)
+            writer.key("throttled_responses"); writer.int(status.throttledResponses)
+            writer.key("pace_per_second"); writer.optionalDecimal(status.pace)
+            writer.key("eta_seconds"); writer.optionalInt(status.eta)
+            writer.key("last_failure")
+            if let at = status.lastFailureAt, let message = status.lastFailure {
+                writer.beginObject()
+                writer.key("at"); writer.string(at.rfc3339)
+                writer.key("message"); writer.string(message)
+                writer.endObject()
+            } else {
+                writer.null()
+            }
+            writer.endObject()
+        }
+    }
+}
+
+extension JSONWriter {
+    fileprivate mutating func optionalInt(_ value: Int64?) {
+        if let value { int(value) } else { null() }
+    }
+
+    fileprivate mutating func optionalDecimal(_ value: Double?) {
+        if let value, let number = JSONNumber(SyncStatus.twoDecimals(value)) { self.number(number) } else { null() }
+    }
+}

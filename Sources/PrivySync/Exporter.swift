@@ -1,0 +1,56 @@
+import AsyncHTTPClient
+public import Logging
+public import PrivyStore
+public import ServiceLifecycle
+
+/// The sync exporter: a service that replicates the store's change log to the upstream Privy
+/// API, paced, coalescing and prioritised, until graceful shutdown.
+///
+/// Every change leaves the log only once the upstream accepted it (or refused it for good, into
+/// the dead letters), so a restart resumes where the last one stopped, and re-sending after a
+/// crash is harmless: a create that already happened answers 409 and is linked.
+public struct Exporter: Service {
+    private let store: Store
+    private let configuration: ExporterConfiguration
+    private let logger: Logger
+
+    /// Creates the exporter.
+    /// - Parameters:
+    ///   - store: the open store whose log it replicates.
+    ///   - configuration: the upstream, credentials, budget and timings.
+    ///   - logger: where progress and failures go.
+    public init(store: Store, configuration: ExporterConfiguration, logger: Logger) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false  // our backoff decides when to try again
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let (store, configuration, logger) = (store, configuration, logger)
+        logger.notice("sync to the upstream is on", metadata: [
+            "upstream": "\(configuration.endpoint)",
+            "auth": "\(configuration.credentials.kind)",
+            "budget": "\(configuration.budget.perMinute)/min, \(configuration.budget.perDay)/day",
+        ])
+        await cancelWhenGracefulShutdown {
+            let client = UpstreamClient(http: http, endpoint: configuration.endpoint, timeout: configuration.requestTimeout)
+            let tokens = AccessTokenSource(credentials: configuration.credentials, endpoint: configuration.endpoint, http: http, timeout: configuration.requestTimeout)
+            let runner = JobRunner(store: store, client: client, tokens: tokens, budget: configuration.budget)
+            await SyncSession(store: store, configuration: configuration, runner: runner, logger: logger).run()
+        }
+        try await http.shutdown()
+    }
+}
+
+extension UpstreamCredentials {
+    /// What kind of credentials, for logs (never the secret).
+    var kind: String {
+        switch self {
+        case .apiToken: "api token"
+        case .clientCredentials(let id, _): "oauth client \(id)"
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// One call to the upstream API, relative to its base URL.
+struct UpstreamRequest: Sendable, Hashable, CustomStringConvertible {
+    /// The methods the exporter uses.
+    enum Method: String, Sendable {
+        case post = "POST"
+        case patch = "PATCH"
+        case delete = "DELETE"
+    }
+
+    var method: Method
+    /// The path under the base URL, e.g. `/contacts/cus_…`.
+    var path: String
+    /// The JSON body, if any.
+    var body: [UInt8]?
+
+    /// `POST /contacts`.
+    static func createContact(_ body: ContactBody) -> UpstreamRequest {
+        UpstreamRequest(method: .post, path: "/contacts", body: body.json)
+    }
+
+    /// `PATCH /contacts/{id}`.
+    static func updateContact(_ upstreamID: String, _ body: ContactBody) -> UpstreamRequest {
+        UpstreamRequest(method: .patch, path: "/contacts/\(upstreamID)", body: body.json)
+    }
+
+    /// `DELETE /contacts/{id}`.
+    static func deleteContact(_ upstreamID: String) -> UpstreamRequest {
+        UpstreamRequest(method: .delete, path: "/contacts/\(upstreamID)")
+    }
+
+    /// `POST /orders/placed`.
+    static func placeOrder(_ body: [UInt8]) -> UpstreamRequest {
+        UpstreamRequest(method: .post, path: "/orders/placed", body: body)
+    }
+
+    /// `PATCH /contacts/cus_…`, as logs and dead letters show it.
+    var description: String {
+        "\(method.rawValue) \(path)"
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import PrivyDomain
+import PrivyStore
+
+/// `privy-edge sync status|dead-letters`: the sync exporter's figures and its dead letters.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Show the sync exporter's status and manage its dead letters.",
+        subcommands: [Status.self, DeadLetters.self]
+    )
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Backlog, progress, pace and failures of the replication to the upstream.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let store = try await store.openStore()
+            let status = try store.syncStatus()
+            await store.close()
+            let oldest = status.oldestPendingAt.map { " (oldest \($0.rfc3339), \(status.oldestPendingAge ?? 0) s ago)" } ?? ""
+            print(Table.render(header: ["FIGURE", "VALUE"], rows: [
+                ["backlog", "\(status.backlog) changes\(oldest)"],
+                ["checkpoint", "\(status.checkpoint)"],
+                ["last success", status.lastSuccessAt?.rfc3339 ?? "never"],
+                ["calls made", "\(status.callsMade)"],
+                ["changes delivered", "\(status.changesDelivered)"],
+                ["changes per call", status.changesPerCall.map(SyncStatus.twoDecimals) ?? "-"],
+                ["dead letters", "\(status.deadLetters) waiting (\(status.changesDeadLettered) changes dead-lettered in all)"],
+                ["throttled (429)", "\(status.throttledResponses)"],
+                ["pace", status.pace.map { "\(SyncStatus.twoDecimals($0)) changes/s" } ?? "-"],
+                ["eta", status.eta.map { "\($0) s" } ?? "unknown"],
+                ["last failure", status.lastFailureAt.map { "\($0.rfc3339): \(status.lastFailure ?? "")" } ?? "none"],
+            ]))
+        }
+    }
+
+    struct DeadLetters: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dead-letters",
+            abstract: "Changes the upstream refused: list them, retry them after a fix, or drop them.",
+            subcommands: [List.self, Retry.self, Drop.self]
+        )
+    }
+}
+
+extension SyncCommand.DeadLetters {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List dead letters with the upstream's answer.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let store = try await store.openStore()
+            let letters = try store.deadLetters()
+            await store.close()
+            print(Table.render(
+                header: ["ID", "ENTITY", "CHANGES", "FIELDS", "REQUEST", "STATUS", "AT", "ANSWER"],
+                rows: letters.map { letter in
+                    ["\(letter.id)", letter.entity.label, "\(letter.changeCount)", letter.contactFields.names, letter.rejection.request,
+                     "\(letter.rejection.status)", letter.at.rfc3339, letter.rejection.body.replacing("\n", with: " ")]
+                }
+            ))
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put a dead letter back in the log: the entity's current values are sent again.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The dead letter's id.")
+        var id: UInt64
+
+        func run() async throws {
+            let store = try await store.openStore()
+            let letter = try await store.retryDeadLetter(id: id)
+            await store.close()
+            guard let letter else { throw ValidationError("no dead letter \(id)") }
+            print("Dead letter \(letter.id) (\(letter.entity.label)) is back in the sync backlog.")
+        }
+    }
+
+    struct Drop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a dead letter: its changes are not sent.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The dead letter's id.")
+        var id: UInt64
+
+        func run() async throws {
+            let store = try await store.openStore()
+            let letter = try await store.dropDeadLetter(id: id)
+            await store.close()
+            guard let letter else { throw ValidationError("no dead letter \(id)") }
+            print("Dropped dead letter \(letter.id) (\(letter.entity.label)).")
+        }
+    }
+}
+
+extension Change.Entity {
+    /// `contact cus_…` or `order 1234`.
+    fileprivate var label: String {
+        switch self {
+        case .contact(let id): "contact \(id.rawValue)"
+        case .order(let id): "order \(id)"
+        }
+    }
+}
+
+extension ContactFields {
+    /// The wire names of the fields, comma-separated, or `-`.
+    fileprivate var names: String {
+        let named: [(String, ContactFields)] = [
+            ("first_name", .firstName), ("last_name", .lastName), ("email", .email), ("phone_number", .phoneNumber), ("tags", .tags),
+            ("custom_fields", .customFields), ("email_consent", .emailConsent), ("sms_consent", .smsConsent), ("deleted", .deleted),
+        ]
+        let present = named.filter { contains($0.1) }.map(\.0)
+        return present.isEmpty ? "-" : present.joined(separator: ",")
+    }
+}

@@ -1,0 +1,245 @@
+import AsyncHTTPClient
+import Foundation
+import NIOHTTP1
+import PrivyJSON
+import Testing
+
+/// Replication end to end: an edge privy-edge exporting to an upstream privy-edge, both the
+/// real binary on loopback.
+@Suite("Sync to the upstream, edge and upstream as real processes", .serialized)
+struct SyncTests {
+    @Test("after thousands of mixed contact writes the upstream holds the same contacts and consent as the edge")
+    func convergence() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge()
+        let writes = try await MixedWorkload(seed: 5, people: 300).run(operations: 2_500, workers: 4, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
+        #expect(writes > 1_500, "most writes should have been accepted")
+        let status = try await pair.waitForSync()
+        try await expectConverged(pair)
+        let deadLetters = try EdgeBinary.run(["sync", "dead-letters", "list", "--data-dir", pair.edgeDirectory]).output
+        #expect(status["dead_letters"]?.intValue == 0, "\(deadLetters)")
+        #expect((status["calls_made"]?.intValue ?? .max) < writes, "coalescing should need fewer calls than writes")
+        try await pair.shutdown()
+    }
+
+    @Test("with the upstream down for the whole write phase, the edge converges once it is up; nothing is lost")
+    func upstreamDown() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        pair.stopUpstream()
+        try pair.startEdge()
+        let writes = try await MixedWorkload(seed: 11, people: 120).run(operations: 600, workers: 2, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
+        #expect(writes > 300)
+        try await Task.sleep(for: .milliseconds(500))
+        let offline = try await pair.status()
+        #expect((offline["backlog"]?.intValue ?? 0) > 300, "nothing can have left while the upstream was down")
+        #expect(offline["last_failure"]?["message"]?.stringValue?.contains("unreachable") == true)
+        #expect(offline["last_success_at"]?.isNull == true)
+        try pair.startUpstream()
+        try await pair.waitForSync()
+        try await expectConverged(pair)
+        try await pair.shutdown()
+    }
+
+    @Test("an edge killed with SIGKILL mid-sync and restarted converges without duplicate contacts upstream")
+    func killedMidSync() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge(["--upstream-budget-per-minute": "3000"])
+        for n in 0..<200 {
+            let status = try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"k\#(n)@example.com","first_name":"K\#(n)","email_consent":"subscribed"}"#)
+            #expect(status == 201)
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while try await pair.status()["changes_delivered"]?.intValue ?? 0 < 40, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        pair.stopEdge(SIGKILL)
+        let upstreamBefore = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count
+        #expect(upstreamBefore > 0 && upstreamBefore < 200, "the kill should land mid-sync")
+        try pair.startEdge()
+        let status = try await pair.waitForSync()
+        try await expectConverged(pair)
+        #expect(try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count == 200)
+        #expect(status["dead_letters"]?.intValue == 0)
+        try await pair.shutdown()
+    }
+
+    @Test("against a rate-limited upstream the exporter never exceeds the limit and honours Retry-After")
+    func rateLimited() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream(["--rate-limit", "5/2s"])
+        try pair.startEdge()
+        // Another integration on the same account spends the whole window just after it opens…
+        let probe = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts", token: pair.exporterToken)
+        let reset = try #require(probe.headers.first(name: "X-RateLimit-Reset-Minute").flatMap(Double.init))
+        try await Task.sleep(for: .seconds(reset - Date().timeIntervalSince1970 + 0.05))
+        for _ in 0..<5 {
+            #expect(try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts", token: pair.exporterToken).status == 200)
+        }
+        // …so the exporter's first call is refused, and it must wait as told.
+        let started = ContinuousClock.now
+        for n in 0..<12 {
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"r\#(n)@example.com"}"#) == 201)
+        }
+        let status = try await pair.waitForSync()
+        let elapsed = ContinuousClock.now - started
+        try await expectConverged(pair)
+        let log = try #require(pair.upstream?.log)
+        #expect(!log.contains("ignored Retry-After"))
+        #expect(log.components(separatedBy: "rate limited").count - 1 == 1, "only the first call, in the spent window, may be refused:\n\(log)")
+        #expect(status["throttled_responses"]?.intValue == 1)
+        #expect(elapsed >= .seconds(4), "12 calls at 5 per 2 s after a spent window take at least two more windows")
+        try await pair.shutdown()
+    }
+
+    @Test("a contact that already exists upstream is linked through the 409 and patched, never duplicated")
+    func existingUpstreamContact() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        let upstreamCreate = try await pair.http.json(.POST, pair.upstreamURL + "/v1/contacts", token: pair.upstreamAdmin, body: #"{"email":"both@example.com","first_name":"Upstream","tags":["cloud"]}"#)
+        let upstreamID = try #require(upstreamCreate.json["data"]?["id"]?.stringValue)
+        try pair.startEdge()
+        #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"Both@Example.com","first_name":"Edge","phone_number":"+15555550123"}"#) == 201)
+        try await pair.waitForSync()
+        var upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
+        #expect(upstream.count == 1)
+        #expect(upstream["both@example.com"]?["first_name"] == "Edge")
+        #expect(upstream["both@example.com"]?["phone_number"] == "+15555550123")
+        let edgeID = try #require(try await pair.http.json(.GET, pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin).json["data"]?[0]?["id"]?.stringValue)
+        #expect(try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(edgeID)", token: pair.edgeAdmin, body: #"{"last_name":"Linked"}"#).status == 200)
+        let status = try await pair.waitForSync()
+        upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
+        #expect(upstream.count == 1)
+        let fetched = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin)
+        #expect(fetched.json["data"]?["last_name"] == "Linked", "the update must go to the upstream contact the 409 named")
+        #expect(status["dead_letters"]?.intValue == 0)
+        try await pair.shutdown()
+    }
+
+    @Test("an opt-out made upstream survives an edge change that touches only the name")
+    func staleConsent() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge()
+        let created = try await pair.http.json(.POST, pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"stale@example.com","email_consent":"subscribed","phone_number":"+15555550124","sms_consent":"single_opt_in"}"#)
+        let edgeID = try #require(created.json["data"]?["id"]?.stringValue)
+        try await pair.waitForSync()
+        let upstreamID = try #require(try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts?email=stale@example.com", token: pair.upstreamAdmin).json["data"]?[0]?["id"]?.stringValue)
+        let optOut = try await pair.http.json(.PATCH, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin, body: #"{"email_consent":"unsubscribed","sms_consent":"unsubscribed"}"#)
+        #expect(optOut.status == 200)
+        #expect(try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(edgeID)", token: pair.edgeAdmin, body: #"{"first_name":"Renamed"}"#).status == 200)
+        try await pair.waitForSync()
+        let upstream = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin).json["data"]
+        #expect(upstream?["first_name"] == "Renamed")
+        #expect(upstream?["email_consent"] == "unsubscribed")
+        #expect(upstream?["sms_consent"] == "unsubscribed")
+        try await pair.shutdown()
+    }
+
+    @Test("a change the upstream refuses with 422 is dead-lettered, the rest syncs, and a retry after a fix delivers it")
+    func deadLetter() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge()
+        let blocked = try await pair.http.json(.POST, pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"blocked@example.com"}"#)
+        let blockedID = try #require(blocked.json["data"]?["id"]?.stringValue)
+        try await pair.waitForSync()
+        let upstreamID = try #require(try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts?email=blocked@example.com", token: pair.upstreamAdmin).json["data"]?[0]?["id"]?.stringValue)
+        let suppress = try await pair.http.json(.POST, pair.upstreamURL + "/v1/admin/contacts/\(upstreamID)/consent", token: pair.upstreamAdmin, body: #"{"email_consent":"compliance_suppressed"}"#)
+        #expect(suppress.status == 200)
+
+        #expect(try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(blockedID)", token: pair.edgeAdmin, body: #"{"email_consent":"subscribed"}"#).status == 200)
+        for n in 0..<5 {
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"fine\#(n)@example.com"}"#) == 201)
+        }
+        var status = try await pair.waitForSync()
+        #expect(status["dead_letters"]?.intValue == 1)
+        let upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
+        #expect((0..<5).allSatisfy { upstream["fine\($0)@example.com"] != nil }, "the rest of the backlog must sync")
+        let list = try EdgeBinary.run(["sync", "dead-letters", "list", "--data-dir", pair.edgeDirectory])
+        #expect(list.status == 0)
+        #expect(list.output.contains(blockedID) && list.output.contains("422") && list.output.contains("email_consent"), "\(list.output)")
+        let letterID = try #require(list.output.split(separator: "\n").dropFirst().first?.split(separator: " ").first.map(String.init))
+
+        let lift = try await pair.http.json(.POST, pair.upstreamURL + "/v1/admin/contacts/\(upstreamID)/consent", token: pair.upstreamAdmin, body: #"{"email_consent":"never_subscribed"}"#)
+        #expect(lift.status == 200)
+        #expect(try EdgeBinary.run(["sync", "dead-letters", "retry", letterID, "--data-dir", pair.edgeDirectory]).status == 0)
+        status = try await pair.waitForSync()
+        #expect(status["dead_letters"]?.intValue == 0)
+        let fixed = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin).json["data"]
+        #expect(fixed?["email_consent"] == "subscribed")
+        #expect(try EdgeBinary.run(["sync", "dead-letters", "drop", letterID, "--data-dir", pair.edgeDirectory]).status != 0, "a retried letter is gone")
+        try await pair.shutdown()
+    }
+
+    @Test("1,000 updates to one contact reach the upstream in a handful of calls")
+    func hotKey() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge(["--upstream-budget-per-minute": "12"])
+        let created = try await pair.http.json(.POST, pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"hot@example.com"}"#)
+        let id = try #require(created.json["data"]?["id"]?.stringValue)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for n in stride(from: writer + 1, through: 1_000, by: 8) {
+                        let response = try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(id)", token: pair.edgeAdmin, body: #"{"first_name":"Hot \#(n)","custom_fields":{"n":\#(n)}}"#)
+                        #expect(response.status == 200)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let status = try await pair.waitForSync()
+        try await expectConverged(pair)
+        let calls = try #require(status["calls_made"]?.intValue)
+        #expect(calls <= 5, "1,001 local changes took \(calls) upstream calls")
+        #expect(status["changes_delivered"]?.intValue == 1_001)
+        try await pair.shutdown()
+    }
+
+    @Test("OAuth client credentials are exchanged at /oauth/token, and exchanged again after a 401")
+    func clientCredentials() async throws {
+        let pair = try SyncPair()
+        let client = try EdgeBinary.run(["clients", "create", "--data-dir", pair.upstreamDirectory, "--scopes", "contacts_write,orders_write"])
+        func value(_ name: String) throws -> String {
+            try #require(client.output.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) })
+        }
+        try pair.startUpstream()
+        try pair.startEdge(credentials: ["--upstream-client-id": try value("client_id"), "--upstream-client-secret": try value("client_secret")])
+        for n in 0..<10 {
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"o\#(n)@example.com"}"#) == 201)
+        }
+        try await pair.waitForSync()
+        // Revoke the access token the exporter obtained: its next call gets 401.
+        let exchanged = try EdgeBinary.run(["tokens", "list", "--data-dir", pair.upstreamDirectory]).output
+            .split(separator: "\n").filter { !$0.contains("never") && $0.hasPrefix("tok_") }.map { String($0.prefix { $0 != " " }) }
+        #expect(exchanged.count == 1)
+        for id in exchanged {
+            #expect(try EdgeBinary.run(["tokens", "revoke", "--data-dir", pair.upstreamDirectory, id]).status == 0)
+        }
+        for n in 10..<20 {
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"o\#(n)@example.com"}"#) == 201)
+        }
+        let status = try await pair.waitForSync()
+        try await expectConverged(pair)
+        #expect(try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count == 20)
+        #expect(status["dead_letters"]?.intValue == 0)
+        let tokens = try EdgeBinary.run(["tokens", "list", "--data-dir", pair.upstreamDirectory]).output
+        #expect(tokens.split(separator: "\n").filter { !$0.contains("never") && $0.hasPrefix("tok_") }.count == 2, "one token revoked, one exchanged after the 401")
+        #expect(pair.upstream?.log.components(separatedBy: "sync to the upstream is off").count == 2, "an upstream without credentials says so once")
+        try await pair.shutdown()
+    }
+}
+
+/// Compares every contact field replication carries, on both sides.
+private func expectConverged(_ pair: SyncPair, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let edge = try await pair.contacts(at: pair.edgeURL, token: pair.edgeAdmin)
+    let upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
+    #expect(edge.count == upstream.count, "edge \(edge.count) contacts, upstream \(upstream.count)", sourceLocation: sourceLocation)
+    for (key, contact) in edge where upstream[key] != contact {
+        Issue.record("\(key): edge \(contact.serializedString()) upstream \(upstream[key]?.serializedString() ?? "missing")", sourceLocation: sourceLocation)
+    }
+}

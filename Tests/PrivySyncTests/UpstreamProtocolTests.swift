@@ -1,0 +1,55 @@
+import Testing
+
+@testable import PrivySync
+
+@Suite("Sync upstream protocol: URLs, answers and rate-limit headers")
+struct UpstreamProtocolTests {
+    @Test("the OAuth token URL is /oauth/token on the upstream's host", arguments: [
+        ("https://api.privy.com/v1", "https://api.privy.com/v1", "https://api.privy.com/oauth/token"),
+        ("http://127.0.0.1:8080/v1/", "http://127.0.0.1:8080/v1", "http://127.0.0.1:8080/oauth/token"),
+        ("HTTPS://edge.example.com", "HTTPS://edge.example.com", "HTTPS://edge.example.com/oauth/token"),
+    ])
+    func endpoints(url: String, base: String, token: String) throws {
+        let endpoint = try #require(UpstreamEndpoint(url))
+        #expect(endpoint.baseURL == base)
+        #expect(endpoint.tokenURL == token)
+    }
+
+    @Test("only http and https URLs with a host are accepted", arguments: ["ftp://x/v1", "api.privy.com/v1", "https:///v1", "https://x/v1?a=b"])
+    func badEndpoints(url: String) {
+        #expect(UpstreamEndpoint(url) == nil)
+    }
+
+    @Test("answers are sorted into accepted, conflict, not found, refused for good, throttled, credentials and transient")
+    func verdicts() {
+        let expected: [(Int, UpstreamResponse.Verdict)] = [
+            (200, .accepted), (201, .accepted), (204, .accepted), (409, .conflict), (404, .notFound), (400, .rejected), (422, .rejected),
+            (413, .rejected), (429, .throttled), (401, .credentialsRefused), (403, .credentialsRefused), (408, .transient), (500, .transient),
+            (503, .transient), (302, .transient),
+        ]
+        for (status, verdict) in expected {
+            #expect(UpstreamResponse(status: status, body: []).verdict == verdict, "status \(status)")
+        }
+    }
+
+    @Test("a create's id comes from data.id, a conflict's from error.id; anything unsafe in a path is refused")
+    func ids() {
+        func response(_ text: String) -> UpstreamResponse { UpstreamResponse(status: 200, body: Array(text.utf8)) }
+        #expect(response(#"{"data":{"id":"cus_1","email":"a@b.co"}}"#).dataID == "cus_1")
+        #expect(response(#"{"error":{"code":"conflict","message":"exists","id":"cus_2"}}"#).conflictID == "cus_2")
+        #expect(response(#"{"error":{"code":"conflict","message":"exists"}}"#).conflictID == nil)
+        #expect(response(#"{"data":{"id":"../admin"}}"#).dataID == nil)
+        #expect(response("not json").dataID == nil)
+    }
+
+    @Test("rate-limit headers are read for both windows, with Retry-After")
+    func rateLimitHeaders() {
+        let headers = [
+            "X-RateLimit-Limit-Minute": "60", "X-RateLimit-Remaining-Minute": "0", "X-RateLimit-Reset-Minute": "1800000060",
+            "X-RateLimit-Remaining-Day": "9000", "X-RateLimit-Reset-Day": "1800086400", "Retry-After": "12",
+        ]
+        let report = RateLimitReport { headers[$0] }
+        #expect(report == RateLimitReport(minute: .init(remaining: 0, reset: 1_800_000_060), day: .init(remaining: 9_000, reset: 1_800_086_400), retryAfter: 12))
+        #expect(RateLimitReport { _ in nil } == RateLimitReport())
+    }
+}
