@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import LMDB
 import PrivyDomain
+import PrivyJSON
 import PrivyStore
 import Synchronization
 import Testing
@@ -29,6 +30,23 @@ struct ProcessTests {
         #expect(try await client.get("\(server.baseURL)/v1/contacts", token: token) == 401)
         try await client.shutdown()
         #expect(server.stop(with: SIGTERM) == 0)
+    }
+
+    @Test("integrations create prints JSON with its token; reveal shows it again; deactivate stops attribution")
+    func integrationsCLI() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let created = try EdgeBinary.run(["integrations", "create", "--data-dir", directory, "--name", "Shopify POS"])
+        #expect(created.status == 0)
+        let json = try JSONParser.parse(Array(created.output.utf8))
+        let id = try #require(json["id"]?.stringValue)
+        let token = try #require(json["token"]?.stringValue)
+        #expect(json["name"]?.stringValue == "Shopify POS")
+        #expect(try EdgeBinary.run(["integrations", "reveal", "--data-dir", directory, id]).output.contains(token))
+        #expect(try EdgeBinary.run(["integrations", "list", "--data-dir", directory]).output.contains("active"))
+        let deactivated = try EdgeBinary.run(["integrations", "deactivate", "--data-dir", directory, id])
+        #expect(deactivated.status == 0 && deactivated.output.contains(#""active":false"#) && !deactivated.output.contains(token))
+        #expect(try EdgeBinary.run(["integrations", "reveal", "--data-dir", directory, "int_missing"]).status != 0)
     }
 
     @Test("after SIGKILL under write load, every acknowledged write is present and the store opens cleanly")
