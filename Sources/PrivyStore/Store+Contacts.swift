@@ -32,7 +32,8 @@ extension Store {
             }
             let outcome: ContactWriteOutcome
             if let existing {
-                outcome = try ContactRules.restore(existing, with: draft, now: context.now, source: context.source).get()
+                let restoring = try Self.keepingIdentity(of: existing, in: draft, txn, tables)
+                outcome = try ContactRules.restore(existing, with: restoring, now: context.now, source: context.source).get()
             } else {
                 var generator = SystemRandomNumberGenerator()
                 let sequence = try Counter.contactSequence.next(in: txn, meta: tables.meta)
@@ -105,6 +106,21 @@ extension Store {
             throw ContactNotFound(id: id)
         }
         return contact
+    }
+
+    /// `draft` with the deleted contact's email and phone filled in where the draft has none and
+    /// the unique index still names that contact: a restore keeps the identity it was not given,
+    /// so consent that needs a phone keeps its phone.
+    static func keepingIdentity(of deleted: Contact, in draft: ContactDraft, _ transaction: some Transaction, _ tables: Tables) throws -> ContactDraft {
+        let indexes = ContactIndexes(tables: tables)
+        var draft = draft
+        if draft.email == nil, let email = deleted.email, try indexes.owner(ofEmail: email, in: transaction) == deleted.id {
+            draft.email = email.rawValue
+        }
+        if draft.phoneNumber == nil, let phone = deleted.phoneNumber, try indexes.owner(ofPhone: phone, in: transaction) == deleted.id {
+            draft.phoneNumber = phone.rawValue
+        }
+        return draft
     }
 
     /// Refuses an email or phone newly set on `contact` that a live contact already has.

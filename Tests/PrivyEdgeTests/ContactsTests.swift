@@ -123,6 +123,21 @@ struct ContactsTests {
         }
     }
 
+    @Test("a restore keeps the phone it was not given, so SMS consent that needs a phone stays valid")
+    func restoreKeepsIdentity() async throws {
+        try await EdgeFixture.run { client, fixture in
+            let id = try await client.createContact(#"{"email":"k@example.com","phone_number":"+15555550120","sms_consent":"single_opt_in"}"#, token: fixture.writerToken)
+            _ = try await client.call(.delete, "/v1/contacts/\(id)", token: fixture.writerToken)
+            let restored = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: #"{"email":"k@example.com"}"#)
+            #expect(restored.status == .created)
+            #expect(restored.data["phone_number"]?.stringValue == "+15555550120")
+            #expect(restored.data["sms_consent"]?.stringValue == "single_opt_in")
+            let byPhone = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: #"{"phone_number":"+15555550120"}"#)
+            #expect(byPhone.status == .conflict)
+            #expect(byPhone.error["id"]?.stringValue == id)
+        }
+    }
+
     @Test("lists page in creation order with exact totals, and filter on any state, read-only ones included")
     func listing() async throws {
         try await EdgeFixture.run { client, fixture in

@@ -68,7 +68,8 @@ extension Store {
             ?? order.phone.flatMap { try indexes.owner(ofPhone: $0, in: txn) }
         if let owner, let contact = try contact(owner, in: txn, tables) {
             guard contact.isDeleted else { return owner }
-            let restored = try ContactRules.restore(contact, with: customerDraft(for: order, consent: false), now: context.now, source: .order).get()
+            let draft = try keepingIdentity(of: contact, in: customerDraft(for: order, consent: false), txn, tables)
+            let restored = try ContactRules.restore(contact, with: draft, now: context.now, source: .order).get()
             try record(restored, replacing: contact, sendWelcomeSMS: true, created: true, context: orderContext(context), in: txn, tables)
             return owner
         }
