@@ -30,8 +30,9 @@ final class JobRunner {
         case .nothing:
             return SyncCompletion(changes: job.changes, calls: 0, outcome: .delivered)
         case .order(let order):
-            let response = try await call(.placeOrder(order.body))
-            return completion(job, response.verdict == .accepted ? .delivered : .rejected(rejection(.placeOrder(order.body), response)))
+            let request = UpstreamRequest.placeOrder(order.body)
+            let response = try await call(request)
+            return completion(job, response.verdict == .accepted ? .delivered : .rejected(rejection(request, response)))
         case .contact(let id, let plan):
             return try await runContact(job, id, plan)
         }
@@ -56,14 +57,13 @@ final class JobRunner {
             }
             let request = UpstreamRequest.createContact(create)
             let response = try await call(request)
-            let upstreamID: String?
-            let next: ContactBody
-            switch response.verdict {
-            case .accepted: (upstreamID, next) = (response.dataID, afterCreate)
-            case .conflict: (upstreamID, next) = (response.conflictID, onConflict)
-            default: (upstreamID, next) = (nil, afterCreate)
+            let learnt: (upstreamID: String?, next: ContactBody)? = switch response.verdict {
+            case .accepted: (response.dataID, afterCreate)
+            case .conflict: (response.conflictID, onConflict)
+            default: nil
             }
-            guard let upstreamID else { return completion(job, .rejected(rejection(request, response))) }
+            guard let learnt, let upstreamID = learnt.upstreamID else { return completion(job, .rejected(rejection(request, response))) }
+            let next = learnt.next
             if let owner = try await store.linkUpstreamContact(id, to: upstreamID) {
                 let reason = "upstream contact \(upstreamID) is already linked to local contact \(owner.rawValue): the two local contacts are one upstream; merge or delete one"
                 return completion(job, .rejected(UpstreamRejection(request: request.description, status: response.status, body: reason)))

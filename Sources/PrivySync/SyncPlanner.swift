@@ -12,7 +12,7 @@ import PrivyStore
 /// order's contact) is moved just before it.
 enum SyncPlanner {
     static func plan(_ backlog: SyncBacklog) -> [SyncJob] {
-        let jobs = backlog.entities.compactMap(job)
+        let jobs = backlog.entities.map(job)
         let ranked = jobs.filter { $0.work == .nothing }
             + jobs.filter { $0.work != .nothing && $0.isConsentDowngrade }
             + jobs.filter { $0.work != .nothing && !$0.isConsentDowngrade }
@@ -30,19 +30,16 @@ enum SyncPlanner {
         return ordered
     }
 
-    /// The job for one entity, or `nil` when it cannot be planned yet (an order the store cannot
-    /// provide): its changes stay pending.
-    private static func job(for pending: PendingEntity) -> SyncJob? {
+    /// The job for one entity.
+    private static func job(for pending: PendingEntity) -> SyncJob {
         switch pending.state {
         case .contact(let contact?, let upstreamID):
             let plan = ContactPlan(contact: contact, upstreamID: upstreamID, changes: pending.changes)
             return SyncJob(changes: pending.changes, work: plan.map { .contact(contact.id, $0) } ?? .nothing)
         case .contact(nil, _):
             return SyncJob(changes: pending.changes, work: .nothing)
-        case .order(let order?):
+        case .order(let order):
             return SyncJob(changes: pending.changes, work: .order(order))
-        case .order(nil):
-            return nil
         }
     }
 }

@@ -10,6 +10,9 @@ final class SyncSession {
     private let logger: Logger
     private var backoff: Backoff
     private var generator = SystemRandomNumberGenerator()
+    /// The backlog's size when the last plan found nothing to send: while it stays the same
+    /// (nothing new was written), planning again would find nothing either.
+    private var idleBacklog: Int?
 
     init(store: Store, configuration: ExporterConfiguration, runner: JobRunner, logger: Logger) {
         self.store = store
@@ -41,8 +44,14 @@ final class SyncSession {
     /// Plans the backlog once and runs its jobs until the round's time is up.
     /// - Returns: whether there was anything to do.
     private func round() async throws -> Bool {
+        let backlog = try store.syncStatus().backlog
+        guard backlog != idleBacklog else { return false }
         let jobs = SyncPlanner.plan(try store.syncBacklog(limit: configuration.planningWindow))
-        guard !jobs.isEmpty else { return false }
+        guard !jobs.isEmpty else {
+            idleBacklog = backlog
+            return false
+        }
+        idleBacklog = nil
         let deadline = ContinuousClock.now + configuration.roundDuration
         let silent = jobs.prefix { $0.work == .nothing }
         if !silent.isEmpty {

@@ -190,15 +190,17 @@ struct SyncPlannerTests {
         #expect(body.fields == .firstName)
     }
 
-    @Test("an order goes after the contact it depends on; an order the store cannot provide yet waits")
+    @Test("an order goes after the contact it depends on, even an older or downgrading one")
     func ordersAfterTheirContact() {
         let ann = contact(1) { $0.firstName = "Ann" }
-        let order = UpstreamOrder(contactID: ann.id, body: Array(#"{"order_id":"1"}"#.utf8))
+        let bo = contact(2) { $0.emailConsent = .unsubscribed }
+        func order(_ contact: Contact) -> UpstreamOrder { UpstreamOrder(contactID: contact.id, body: Array(#"{"order_id":"1"}"#.utf8)) }
         let jobs = SyncPlanner.plan(SyncBacklog(entities: [
-            PendingEntity(entity: .order("1"), changes: [change(1, .order("1"), [])], state: .order(order)),
-            PendingEntity(entity: .order("2"), changes: [change(2, .order("2"), [])], state: .order(nil)),
+            PendingEntity(entity: .order("1"), changes: [change(1, .order("1"), [])], state: .order(order(ann))),
+            PendingEntity(entity: .order("2"), changes: [change(2, .order("2"), [])], state: .order(order(bo))),
             pending(ann, upstreamID: nil, [change(3, .contact(ann.id), [.email, .firstName], .created)]),
+            pending(bo, upstreamID: "up_2", [change(4, .contact(bo.id), .emailConsent)]),
         ]))
-        #expect(jobs.map(\.entity) == [.contact(ann.id), .order("1")])
+        #expect(jobs.map(\.entity) == [.contact(bo.id), .contact(ann.id), .order("1"), .order("2")])
     }
 }

@@ -7,24 +7,32 @@ extension Counter {
 
 extension Store {
     /// The pending backlog, grouped per entity, each with its current state, in one read
-    /// transaction.
+    /// transaction. Changes to an order the store cannot provide yet (see
+    /// ``upstreamOrder(_:in:_:)``) are left out: they stay in the log and do not count.
     /// - Parameter limit: the most changes to read, oldest first; later ones wait for the next
     ///   call.
     public func syncBacklog(limit: Int) throws -> SyncBacklog {
         try environment.read { txn in
             let checkpoint = try SyncState.read(in: txn, meta: tables.meta).checkpoint
             var entities: [Change.Entity] = []
+            var states: [Change.Entity: EntityState?] = [:]
             var changes: [Change.Entity: [Change]] = [:]
             var count = 0
             try txn.forEach(in: tables.changes, from: Key.sequence(checkpoint + 1)) { _, value in
                 let change = try Change(decoding: value)
-                if changes[change.entity] == nil { entities.append(change.entity) }
+                if states[change.entity] == nil {
+                    let state = try Self.syncState(of: change.entity, in: txn, tables)
+                    states[change.entity] = .some(state)
+                    if state != nil { entities.append(change.entity) }
+                }
+                guard case .some(.some) = states[change.entity] else { return true }
                 changes[change.entity, default: []].append(change)
                 count += 1
                 return count < limit
             }
-            return SyncBacklog(entities: try entities.map { entity in
-                PendingEntity(entity: entity, changes: changes[entity] ?? [], state: try Self.syncState(of: entity, in: txn, tables))
+            return SyncBacklog(entities: entities.compactMap { entity in
+                guard case .some(.some(let state)) = states[entity] else { return nil }
+                return PendingEntity(entity: entity, changes: changes[entity] ?? [], state: state)
             })
         }
     }
@@ -93,12 +101,13 @@ extension Store {
 
     // MARK: - Inside a transaction
 
-    private static func syncState(of entity: Change.Entity, in transaction: some Transaction, _ tables: Tables) throws -> EntityState {
+    /// An entity's state for the exporter, or `nil` for an order the store cannot provide yet.
+    private static func syncState(of entity: Change.Entity, in transaction: some Transaction, _ tables: Tables) throws -> EntityState? {
         switch entity {
         case .contact(let id):
             .contact(try contact(id, in: transaction, tables), upstreamID: try UpstreamIdentities(tables: tables).upstreamID(of: id, in: transaction))
         case .order(let id):
-            .order(try upstreamOrder(id, in: transaction, tables))
+            try upstreamOrder(id, in: transaction, tables).map(EntityState.order)
         }
     }
 

@@ -44,6 +44,6 @@ public enum EntityState: Sendable {
     /// A contact (deleted ones included; `nil` if there is no record) and its upstream id, if
     /// it has been synced.
     case contact(Contact?, upstreamID: String?)
-    /// An order's upstream form, or `nil` while the store cannot provide it.
-    case order(UpstreamOrder?)
+    /// An order's upstream form.
+    case order(UpstreamOrder)
 }

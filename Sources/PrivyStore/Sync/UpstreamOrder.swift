@@ -23,10 +23,11 @@ extension Store {
     /// **Hook for the orders work (issue 4).** The upstream form of order `id` as it stands in
     /// `transaction`, read while the sync backlog is gathered.
     ///
-    /// Until orders are stored this answers `nil`, which the exporter reads as "not ready": the
-    /// order's changes stay in the log (nothing is lost or pruned) and the rest of the backlog
-    /// goes on. The orders work fills this in; the planner and the exporter already send the
-    /// order after its contact and dead-letter a refused one.
+    /// Until the orders work fills this in it answers `nil`, which ``syncBacklog(limit:)`` reads
+    /// as "not ready": the order's changes stay in the log (nothing is lost or pruned; the
+    /// status counts them), are left out of the backlog, and the rest of it goes on. The
+    /// planner and the exporter already send an order after its contact, with
+    /// `POST /orders/placed`, and dead-letter a refused one.
     static func upstreamOrder(_ id: String, in transaction: some Transaction, _ tables: Tables) throws -> UpstreamOrder? {
         nil
     }

@@ -61,9 +61,11 @@ final class SyncPair: @unchecked Sendable {
     }
 
     /// Stops the edge with `signal`.
-    func stopEdge(_ signal: Int32 = SIGTERM) {
-        edge?.stop(with: signal)
-        edge = nil
+    /// - Returns: its termination status, if it was running.
+    @discardableResult
+    func stopEdge(_ signal: Int32 = SIGTERM) -> Int32? {
+        defer { edge = nil }
+        return edge?.stop(with: signal)
     }
 
     var edgeURL: String { edge?.baseURL ?? "http://127.0.0.1:1" }
