@@ -2,7 +2,11 @@
 
 SWIFT ?= swift
 DATA_DIR ?= ./privy-edge-data
-RELEASE_BIN := .build/release/privy-edge
+SCRATCH ?= .build
+RELEASE_BIN := $(SCRATCH)/release/privy-edge
+# Static C libraries the linker must prefer over shared ones (zlib, used by the HTTP client's
+# decompression): a directory holding only the .a files, searched before the system's.
+STATIC_LIBS := $(SCRATCH)/static-libs
 
 .PHONY: run test deps build release check-release clean-data
 
@@ -27,7 +31,9 @@ build: deps
 
 ## The single binary: Swift's runtime and Foundation linked statically, liblmdb.a inside.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product privy-edge
+	mkdir -p $(STATIC_LIBS) && ln -sf /usr/lib/$$(gcc -print-multiarch)/libz.a $(STATIC_LIBS)/libz.a
+	$(SWIFT) build -c release --static-swift-stdlib --product privy-edge --scratch-path $(SCRATCH) \
+		-Xlinker -L$(abspath $(STATIC_LIBS))
 
 ## Fails unless the release binary is self-contained.
 check-release: release

@@ -27,12 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
-        // Stage 0: the C library, LMDB from Debian's liblmdb-dev, always linked statically.
-        .systemLibrary(
-            name: "CLMDB",
-            pkgConfig: "lmdb",
-            providers: [.apt(["liblmdb-dev"])]
-        ),
+        // Stage 0: the C library, LMDB from Debian's liblmdb-dev. No pkg-config: its `-llmdb`
+        // would link the shared library; the LMDB target links liblmdb.a by name instead.
+        .systemLibrary(name: "CLMDB"),
         // A small, safe wrapper over LMDB: environments, transactions, cursors, the group-commit writer.
         .target(
             name: "LMDB",
