@@ -7,6 +7,8 @@ function setup(thread)
     threads = threads + 1
 end
 
+consents = { "subscribed", "unsubscribed", "never_subscribed", "suppressed" }
+
 function init(args)
     counter = 0
     run = os.time()
@@ -18,7 +20,8 @@ end
 
 function request()
     counter = counter + 1
-    local body = string.format('{"email":"bench-%d-%d-%d@example.com","first_name":"Bench"}', run, thread_id, counter)
+    local consent = consents[counter % #consents + 1]
+    local body = string.format('{"email":"bench-%d-%d-%d@example.com","first_name":"Bench","email_consent":"%s"}', run, thread_id, counter, consent)
     return wrk.format("POST", "/v1/contacts", headers, body)
 end
 
