@@ -8,7 +8,7 @@ RELEASE_BIN := $(SCRATCH)/release/privy-edge
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
 
-.PHONY: run test deps build release check-release clean-data
+.PHONY: run test deps build release check-release deb clean-data
 
 ## Install what a fresh Debian machine lacks (liblmdb-dev), build the release binary and serve
 ## on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
@@ -38,3 +38,8 @@ release: deps
 ## Fails unless the release binary is self-contained.
 check-release: release
 	scripts/check-static-binary.sh $(RELEASE_BIN)
+
+## The Debian package, dist/privy-edge_<version>_<arch>.deb, from the release binary and
+## packaging/ (unit, env file as conffile); then checks what it installs.
+deb: release
+	scripts/check-deb.sh $$(scripts/build-deb.sh $(RELEASE_BIN) dist)
