@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             },
             logger: logger
         )
-        var running: [any Service] = [application]
+        var running: [any Service] = [application, StaleReaderSweeper(store: store, logger: logger)]
         if let exporterConfiguration {
             running.append(Exporter(store: store, configuration: exporterConfiguration, logger: logger))
         } else {
