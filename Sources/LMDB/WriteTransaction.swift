@@ -4,15 +4,16 @@ internal import CLMDB
 /// and it lives for one batch: operations must not keep it.
 public final class WriteTransaction: Transaction {
     public let handle: OpaquePointer
-    /// How many puts and deletes succeeded so far; the writer uses it to tell whether a
-    /// failing operation left changes behind.
-    private(set) var changeCount = 0
+    /// How many puts and deletes succeeded so far; the writer (and an operation that lets parts
+    /// of itself fail alone) uses it to tell whether a failing step left changes behind.
+    public private(set) var changeCount = 0
     /// Set when LMDB reported that the map is full, even if an operation swallowed the error.
     private(set) var hitMapFull = false
     /// Set when LMDB reported that the transaction holds too many dirty pages.
     private(set) var hitTransactionFull = false
-    /// Set when an LMDB call failed in a way that leaves the transaction unusable.
-    private(set) var isPoisoned = false
+    /// Set when an LMDB call failed in a way that leaves the transaction unusable: the operation
+    /// must throw, so the writer aborts (and replays) the batch.
+    public private(set) var isPoisoned = false
 
     init(handle: OpaquePointer) {
         self.handle = handle

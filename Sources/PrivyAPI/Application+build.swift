@@ -23,5 +23,8 @@ public func buildRouter(store: Store, configuration: APIConfiguration = .init(),
     OrderRoutes(store: store, configuration: configuration).register(on: &v1)
     SyncRoutes(store: store).register(on: &v1)
     v1.finish()
+    var api = RouteTable(router.group("api").add(middleware: AuthenticationMiddleware(store: store)))
+    VioletOrderRoutes(store: store, configuration: configuration).register(on: &api)
+    api.finish()
     return router
 }

@@ -48,6 +48,13 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("error")
+        write(to: &writer)
+        writer.endObject()
+        return Response.json(writer.bytes, status: status, headers: headers)
+    }
+
+    /// Writes the envelope's `error` object: `{"code", "message", "details"?, …extra}`.
+    func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("code")
         writer.string(code)
@@ -71,8 +78,6 @@ public struct APIError: Error, Sendable, HTTPResponseError {
             writer.string(value)
         }
         writer.endObject()
-        writer.endObject()
-        return Response.json(writer.bytes, status: status, headers: headers)
     }
 }
 

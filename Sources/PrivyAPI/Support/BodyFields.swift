@@ -156,6 +156,36 @@ struct BodyFields {
         }
     }
 
+    /// A nested object that must be present: absent or `null` is malformed (400), like a wrong type.
+    mutating func requiredObject<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> Value? {
+        guard case .value(let value) = object(key, read) else {
+            if object[key] == nil || object[key] == .null {
+                typeErrors.append(FieldError(field: path + key, message: "must be an object"))
+            }
+            return nil
+        }
+        return value
+    }
+
+    /// A string from a closed vocabulary where any other value is malformed input (400), as
+    /// Violet's preference values are; `null` is absent.
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value? where Value.RawValue == String {
+        guard let text = string(key).valueOrNil else { return nil }
+        guard let value = Value(rawValue: text) else {
+            typeErrors.append(FieldError(field: path + key, message: "must be one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))"))
+            return nil
+        }
+        return value
+    }
+
+    /// Reports every key but `known` as malformed (400): for closed shapes, where an unknown
+    /// key is a mistake rather than a field this server ignores.
+    mutating func rejectUnknownKeys(except known: [String]) {
+        for key in object.keys where !known.contains(key) {
+            typeErrors.append(FieldError(field: path + key, message: "is not a known field; expected one of: \(known.joined(separator: ", "))"))
+        }
+    }
+
     private mutating func nested<Value>(_ members: JSONObject, path: String, _ read: (inout BodyFields) -> Value) -> Value {
         var child = BodyFields(members, path: path)
         let value = read(&child)

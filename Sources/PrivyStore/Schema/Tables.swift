@@ -18,6 +18,8 @@ import LMDB
 /// - `contact_orders`: contact id + order date + order id → empty: a contact's orders by date.
 /// - `order_stats`: contact id → the contact's order figures.
 /// - `integrations`: integration id → Custom Integration; `integration_tokens`: token → id.
+/// - `violet_bags`: SHA-256 of a Violet `app_order_id` + bag position → the bag's order id and
+///   email preferences.
 /// - `changes`: change sequence → change record: the sync exporter's outbox, written in the
 ///   same transaction as the change it describes.
 /// - `sync_upstream_ids`, `sync_local_ids`: local contact id → upstream contact id and back.
@@ -38,6 +40,7 @@ struct Tables: Sendable {
     let orderStats: Database
     let integrations: Database
     let integrationTokens: Database
+    let violetBags: Database
     let syncUpstreamIDs: Database
     let syncLocalIDs: Database
     let syncDeadLetters: Database
@@ -65,6 +68,7 @@ struct Tables: Sendable {
         orderStats = try open("order_stats")
         integrations = try open("integrations")
         integrationTokens = try open("integration_tokens")
+        violetBags = try open("violet_bags")
         syncUpstreamIDs = try open("sync_upstream_ids")
         syncLocalIDs = try open("sync_local_ids")
         syncDeadLetters = try open("sync_dead_letters")
