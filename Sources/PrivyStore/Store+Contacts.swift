@@ -35,9 +35,7 @@ extension Store {
                 let restoring = try Self.keepingIdentity(of: existing, in: draft, txn, tables)
                 outcome = try ContactRules.restore(existing, with: restoring, now: context.now, source: context.source).get()
             } else {
-                var generator = SystemRandomNumberGenerator()
-                let sequence = try Counter.contactSequence.next(in: txn, meta: tables.meta)
-                outcome = try ContactRules.create(draft, id: .random(using: &generator), sequence: sequence, now: context.now, source: context.source).get()
+                outcome = try Self.createContact(draft, context: context, in: txn, tables)
             }
             try Self.record(outcome, replacing: existing, sendWelcomeSMS: draft.sendWelcomeSMS, created: true, context: context, in: txn, tables)
             return ContactWriteResult(contact: outcome.contact, created: true)
@@ -106,6 +104,16 @@ extension Store {
             throw ContactNotFound(id: id)
         }
         return contact
+    }
+
+    /// Creates a new contact from `draft`. The creation sequence is taken only once the rules
+    /// pass, so a rejected create writes nothing and its batch-mates need no replay.
+    static func createContact(_ draft: ContactDraft, context: WriteContext, in transaction: WriteTransaction, _ tables: Tables) throws -> ContactWriteOutcome {
+        var generator = SystemRandomNumberGenerator()
+        let sequence = try Counter.contactSequence.value(in: transaction, meta: tables.meta) + 1
+        let outcome = try ContactRules.create(draft, id: .random(using: &generator), sequence: sequence, now: context.now, source: context.source).get()
+        try Counter.contactSequence.add(1, in: transaction, meta: tables.meta)
+        return outcome
     }
 
     /// `draft` with the deleted contact's email and phone filled in where the draft has none and

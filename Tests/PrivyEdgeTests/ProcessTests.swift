@@ -68,14 +68,18 @@ struct ProcessTests {
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        // Kill only once the load is really flowing, however slow the machine.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while acknowledged.emails.count < 300 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         server.stop(with: SIGKILL)
         for writer in writers { writer.cancel() }
         for writer in writers { await writer.value }
         try await client.shutdown()
 
         let emails = acknowledged.emails
-        #expect(emails.count > 50, "the load should have acknowledged writes before the kill")
+        #expect(emails.count >= 300, "the load should have acknowledged writes before the kill")
         let store = try await Store.open(directory: directory)
         #expect(try store.environment.clearStaleReaders() >= 0)
         for email in emails {

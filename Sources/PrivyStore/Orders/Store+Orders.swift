@@ -69,15 +69,11 @@ extension Store {
         if let owner, let contact = try contact(owner, in: txn, tables) {
             guard contact.isDeleted else { return owner }
             let draft = try keepingIdentity(of: contact, in: customerDraft(for: order, consent: false), txn, tables)
-            let restored = try ContactRules.restore(contact, with: draft, now: context.now, source: .order).get()
+            let restored = try ContactRules.restore(contact, with: draft, now: context.now, source: orderContext(context).source).get()
             try record(restored, replacing: contact, sendWelcomeSMS: true, created: true, context: orderContext(context), in: txn, tables)
             return owner
         }
-        var generator = SystemRandomNumberGenerator()
-        let sequence = try Counter.contactSequence.next(in: txn, meta: tables.meta)
-        let created = try ContactRules.create(
-            customerDraft(for: order, consent: true), id: .random(using: &generator), sequence: sequence, now: context.now, source: .order
-        ).get()
+        let created = try createContact(customerDraft(for: order, consent: true), context: orderContext(context), in: txn, tables)
         try record(created, replacing: nil, sendWelcomeSMS: true, created: true, context: orderContext(context), in: txn, tables)
         return created.contact.id
     }
