@@ -57,17 +57,7 @@ struct ProcessTests {
         let server = try ServerProcess(dataDirectory: directory)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let acknowledged = Acknowledged()
-        let writers = (0..<16).map { writer in
-            Task {
-                var n = 0
-                while !Task.isCancelled {
-                    let email = "w\(writer)-\(n)@example.com"
-                    n += 1
-                    guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
-                    if status == 201 { acknowledged.append(email) }
-                }
-            }
-        }
+        let writers = acknowledged.startWriters(16, prefix: "w", server: server, token: token, client: client)
         // Kill only once the load is really flowing, however slow the machine.
         let deadline = ContinuousClock.now + .seconds(60)
         while acknowledged.emails.count < 300 && ContinuousClock.now < deadline {
@@ -97,15 +87,7 @@ struct ProcessTests {
         let server = try ServerProcess(dataDirectory: directory)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let acknowledged = Acknowledged()
-        let writers = (0..<8).map { writer in
-            Task {
-                for n in 0..<10_000 {
-                    let email = "g\(writer)-\(n)@example.com"
-                    guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
-                    if status == 201 { acknowledged.append(email) }
-                }
-            }
-        }
+        let writers = acknowledged.startWriters(8, prefix: "g", server: server, token: token, client: client)
         try await Task.sleep(for: .milliseconds(700))
         let status = server.stop(with: SIGTERM)
         for writer in writers { await writer.value }
@@ -147,4 +129,20 @@ private final class Acknowledged: Sendable {
     private let list = Mutex<[String]>([])
     func append(_ email: String) { list.withLock { $0.append(email) } }
     var emails: [String] { list.withLock { $0 } }
+
+    /// Starts `count` tasks that create contacts one after another until cancelled or the
+    /// server stops answering, recording each email answered 201.
+    func startWriters(_ count: Int, prefix: String, server: ServerProcess, token: String, client: HTTPClient) -> [Task<Void, Never>] {
+        (0..<count).map { writer in
+            Task {
+                var n = 0
+                while !Task.isCancelled {
+                    let email = "\(prefix)\(writer)-\(n)@example.com"
+                    n += 1
+                    guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
+                    if status == 201 { append(email) }
+                }
+            }
+        }
+    }
 }
