@@ -8,7 +8,7 @@ RELEASE_BIN := $(SCRATCH)/release/privy-edge
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
 
-.PHONY: run test deps build release check-release deb clean-data
+.PHONY: run test deps build release check-release deb
 
 ## Install what a fresh Debian machine lacks (liblmdb-dev), build the release binary and serve
 ## on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
@@ -31,7 +31,7 @@ build: deps
 
 ## The single binary: Swift's runtime and Foundation linked statically, liblmdb.a inside.
 release: deps
-	mkdir -p $(STATIC_LIBS) && ln -sf /usr/lib/$$(gcc -print-multiarch)/libz.a $(STATIC_LIBS)/libz.a
+	mkdir -p $(STATIC_LIBS) && ln -sf /usr/lib/$$(uname -m)-linux-gnu/libz.a $(STATIC_LIBS)/libz.a
 	$(SWIFT) build -c release --static-swift-stdlib --product privy-edge --scratch-path $(SCRATCH) \
 		-Xlinker -L$(abspath $(STATIC_LIBS))
 
