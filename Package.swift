@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "LMDB",
                 "PrivyDomain",
+                "PrivyJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -113,15 +113,23 @@ struct SyncStoreTests {
         }
     }
 
-    @Test("changes to orders the store cannot provide upstream yet stay in the log, out of the backlog")
-    func ordersWait() async throws {
+    @Test("an order is in the backlog with its full state and its contact, which comes first")
+    func ordersInBacklog() async throws {
         try await EdgeFixture.run { client, fixture in
-            let placed = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: #"{"order_id":1,"total":"9.50","currency":"USD","order_date":"2026-06-22T10:00:00Z","email":"buyer@example.com"}"#)
+            let placed = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: #"{"order_id":1,"total":"9.50","currency":"USD","order_date":"2026-06-22T10:00:00Z","email":"buyer@example.com","initial_sync":true}"#)
             #expect(placed.status == .created)
             let backlog = try fixture.store.syncBacklog(limit: 100)
-            #expect(!backlog.entities.isEmpty, "the contact the order created is pending")
-            #expect(backlog.entities.allSatisfy { if case .contact = $0.entity { true } else { false } })
-            #expect(try fixture.store.syncStatus().backlog > backlog.entities.map(\.changes.count).reduce(0, +), "the order's change is still counted")
+            #expect(backlog.entities.count == 2)
+            guard case .contact = try #require(backlog.entities.first).entity else {
+                Issue.record("the order's contact must come first")
+                return
+            }
+            guard case .order(let id) = try #require(backlog.entities.last).entity else {
+                Issue.record("the order must be in the backlog")
+                return
+            }
+            #expect(id == "1")
+            #expect(try fixture.store.syncStatus().backlog == backlog.entities.map(\.changes.count).reduce(0, +))
         }
     }
 

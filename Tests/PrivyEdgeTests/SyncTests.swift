@@ -127,6 +127,32 @@ struct SyncTests {
         try await pair.shutdown()
     }
 
+    @Test("orders replicate after their contact, with their latest total, stats and initial_sync")
+    func ordersConverge() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge()
+        for (id, total, history) in [(501, "0.10", true), (502, "0.20", false), (501, "0.15", true)] {
+            let body = #"{"order_id":\#(id),"total":"\#(total)","currency":"USD","order_date":"2026-06-2\#(id % 10)T10:00:00Z","email":"buyer@example.com","accepts_email_marketing":true,"initial_sync":\#(history)}"#
+            #expect([200, 201].contains(try await pair.http.postJSON(pair.edgeURL + "/v1/orders/placed", token: pair.edgeAdmin, body: body)))
+        }
+        let status = try await pair.waitForSync()
+        #expect(status["dead_letters"]?.intValue == 0)
+        for (id, total, history) in [(501, "0.15", true), (502, "0.20", false)] {
+            let order = try await pair.http.json(.GET, pair.upstreamURL + "/v1/orders/\(id)", token: pair.upstreamAdmin).json["data"]
+            #expect(order?["total_amount"]?.stringValue == total)
+            #expect(order?["initial_sync"] == .bool(history))
+        }
+        let upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
+        #expect(upstream.count == 1)
+        #expect(upstream["buyer@example.com"]?["email_consent"] == "subscribed")
+        let edgeStats = try await pair.http.json(.GET, pair.edgeURL + "/v1/contacts?email=buyer@example.com", token: pair.edgeAdmin).json["data"]?[0]?["order_stats"]
+        let upstreamStats = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts?email=buyer@example.com", token: pair.upstreamAdmin).json["data"]?[0]?["order_stats"]
+        #expect(upstreamStats?["total_spent"] == ["USD": "0.35"])
+        #expect(upstreamStats == edgeStats)
+        try await pair.shutdown()
+    }
+
     @Test("an opt-out made upstream survives an edge change that touches only the name")
     func staleConsent() async throws {
         let pair = try SyncPair()

@@ -1,5 +1,6 @@
 import LMDB
 public import PrivyDomain
+import PrivyJSON
 
 /// What the exporter sends upstream for one order: `POST /v1/orders/placed` with ``body``, after
 /// the contact the order links to.
@@ -20,15 +21,100 @@ public struct UpstreamOrder: Sendable, Hashable {
 }
 
 extension Store {
-    /// **Hook for the orders work (issue 4).** The upstream form of order `id` as it stands in
-    /// `transaction`, read while the sync backlog is gathered.
-    ///
-    /// Until the orders work fills this in it answers `nil`, which ``syncBacklog(limit:)`` reads
-    /// as "not ready": the order's changes stay in the log (nothing is lost or pruned; the
-    /// status counts them), are left out of the backlog, and the rest of it goes on. The
-    /// planner and the exporter already send an order after its contact, with
-    /// `POST /orders/placed`, and dead-letter a refused one.
+    /// The upstream form of order `id` as it stands in `transaction`: its full current state as
+    /// a `POST /v1/orders/placed` body, `initial_sync` preserved, linked to its local contact so
+    /// the contact goes first.
+    /// - Returns: `nil` if the order is not in the store.
     static func upstreamOrder(_ id: String, in transaction: some Transaction, _ tables: Tables) throws -> UpstreamOrder? {
-        nil
+        guard let order = try transaction.withValue(forKey: id, in: tables.orders, Order.init(decoding:)) else { return nil }
+        return UpstreamOrder(contactID: order.contactID, body: order.upstreamBody())
+    }
+}
+
+extension Order {
+    /// The order as Privy's `POST /v1/orders/placed` takes it: every field the client can send.
+    func upstreamBody() -> [UInt8] {
+        var writer = JSONWriter()
+        writer.reserveCapacity(512)
+        writer.beginObject()
+        writer.key("order_id"); writer.number(JSONNumber(id.rawValue)!)
+        writer.key("total"); writer.string(total.description)
+        writer.key("currency"); writer.string(currency.rawValue)
+        writer.key("order_date"); writer.string(placedAt.rfc3339)
+        writer.field("email", email?.rawValue)
+        writer.field("phone", phone?.rawValue)
+        writer.field("customer_id", customerID)
+        writer.field("subtotal", subtotal?.description)
+        if !discounts.isEmpty {
+            writer.key("discounts")
+            writer.beginArray()
+            for discount in discounts {
+                writer.beginObject()
+                writer.field("code", discount.code)
+                writer.field("amount", discount.amount?.description)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        if !taxLines.isEmpty {
+            writer.key("tax_lines")
+            writer.beginArray()
+            for tax in taxLines {
+                writer.beginObject()
+                writer.field("title", tax.title)
+                writer.field("amount", tax.amount?.description)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        if let totalItems {
+            writer.key("total_items"); writer.int(totalItems)
+        }
+        writer.field("financial_status", financialStatus)
+        writer.field("fulfillment_status", fulfillmentStatus)
+        if !lineItems.isEmpty {
+            writer.key("line_items")
+            writer.beginArray()
+            for item in lineItems {
+                writer.beginObject()
+                writer.field("sku", item.sku)
+                if let quantity = item.quantity {
+                    writer.key("quantity"); writer.int(quantity)
+                }
+                writer.field("price", item.price?.description)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        for (name, address) in [("billing_address", billingAddress), ("shipping_address", shippingAddress)] {
+            guard let address else { continue }
+            writer.key(name)
+            writer.beginObject()
+            writer.field("first_name", address.firstName)
+            writer.field("last_name", address.lastName)
+            writer.field("city", address.city)
+            writer.field("state_code", address.stateCode)
+            writer.field("country_code", address.countryCode)
+            writer.field("postal_code", address.postalCode)
+            writer.endObject()
+        }
+        if let acceptsEmailMarketing {
+            writer.key("accepts_email_marketing"); writer.bool(acceptsEmailMarketing)
+        }
+        if let acceptsSMSMarketing {
+            writer.key("accepts_sms_marketing"); writer.bool(acceptsSMSMarketing)
+        }
+        writer.key("initial_sync"); writer.bool(initialSync)
+        writer.endObject()
+        return writer.bytes
+    }
+}
+
+extension JSONWriter {
+    /// Writes `name: value` when there is a value.
+    mutating func field(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
     }
 }
