@@ -38,8 +38,6 @@ public final class GroupCommitWriter: Sendable {
         public var maxBatchSize: Int
         /// The most writes waiting; more are refused with ``Failure/overloaded``.
         public var queueCapacity: Int
-        /// With ``EnvironmentFlags/noSync``, the longest time a commit may stay unflushed.
-        public var syncInterval: Duration?
         /// Called on the writer thread after every commit; keep it cheap.
         public var onBatchCommitted: (@Sendable (BatchReport) -> Void)?
 
@@ -47,17 +45,14 @@ public final class GroupCommitWriter: Sendable {
         /// - Parameters:
         ///   - maxBatchSize: writes per transaction (default 1024).
         ///   - queueCapacity: writes waiting before back-pressure (default 16384).
-        ///   - syncInterval: flush interval for no-sync environments (default none).
         ///   - onBatchCommitted: an observer for metrics.
         public init(
             maxBatchSize: Int = 1024,
             queueCapacity: Int = 16_384,
-            syncInterval: Duration? = nil,
             onBatchCommitted: (@Sendable (BatchReport) -> Void)? = nil
         ) {
             self.maxBatchSize = maxBatchSize
             self.queueCapacity = queueCapacity
-            self.syncInterval = syncInterval
             self.onBatchCommitted = onBatchCommitted
         }
     }
@@ -117,32 +112,10 @@ private struct WriterLoop: Sendable {
     let queue: WriteQueue
 
     func run() {
-        var unsyncedSince: ContinuousClock.Instant?
-        while true {
-            switch queue.take(atMost: configuration.maxBatchSize, waitingAtMost: unsyncedSince == nil ? nil : configuration.syncInterval) {
-            case .batch(let batch):
-                commit(batch)
-                if configuration.syncInterval != nil, unsyncedSince == nil {
-                    unsyncedSince = .now
-                }
-            case .idle:
-                break
-            case .closed:
-                flush()
-                queue.writerDidExit()
-                return
-            }
-            if let since = unsyncedSince, let interval = configuration.syncInterval,
-               queue.count == 0 || since.duration(to: .now) >= interval {
-                flush()
-                unsyncedSince = nil
-            }
+        while let batch = queue.take(atMost: configuration.maxBatchSize) {
+            commit(batch)
         }
-    }
-
-    private func flush() {
-        guard configuration.syncInterval != nil else { return }
-        try? environment.sync()
+        queue.writerDidExit()
     }
 
     /// Applies `batch` in one transaction, replaying as needed, then answers every write.

@@ -7,18 +7,8 @@ internal import Darwin
 /// The bounded queue between callers and the writer thread.
 ///
 /// Callers never block: a full queue refuses at once, which is the back-pressure signal.
-/// The writer thread blocks until work arrives, the queue closes, or a timeout passes.
+/// The writer thread blocks until work arrives or the queue closes.
 final class WriteQueue: @unchecked Sendable {
-    /// What ``take(atMost:waitingAtMost:)`` found.
-    enum Take {
-        /// Work to do.
-        case batch([any PendingWrite])
-        /// The timeout passed with nothing queued.
-        case idle
-        /// The queue is closed and empty: the writer should stop.
-        case closed
-    }
-
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
     private var items: [any PendingWrite] = []
@@ -77,30 +67,18 @@ final class WriteQueue: @unchecked Sendable {
     }
 
     /// Waits for work and takes up to `limit` writes in arrival order.
-    /// - Parameters:
-    ///   - limit: the most writes to take.
-    ///   - timeout: how long to wait for work; `nil` waits until work arrives or the queue closes.
-    func take(atMost limit: Int, waitingAtMost timeout: Duration?) -> Take {
+    /// - Parameter limit: the most writes to take.
+    /// - Returns: the writes, or `nil` once the queue is closed and empty: the writer stops.
+    func take(atMost limit: Int) -> [any PendingWrite]? {
         locked {
-            if items.isEmpty && !isClosed {
-                if let timeout {
-                    var deadline = Self.realtimeDeadline(after: timeout)
-                    while items.isEmpty && !isClosed {
-                        if pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT { break }
-                    }
-                } else {
-                    while items.isEmpty && !isClosed {
-                        pthread_cond_wait(condition, mutex)
-                    }
-                }
+            while items.isEmpty && !isClosed {
+                pthread_cond_wait(condition, mutex)
             }
-            if items.isEmpty {
-                return isClosed ? .closed : .idle
-            }
+            guard !items.isEmpty else { return nil }
             let count = min(limit, items.count)
             let batch = Array(items[..<count])
             items.removeFirst(count)
-            return .batch(batch)
+            return batch
         }
     }
 
@@ -129,18 +107,5 @@ final class WriteQueue: @unchecked Sendable {
             return closeWaiters
         }
         for waiter in waiters { waiter.resume() }
-    }
-
-    private static func realtimeDeadline(after duration: Duration) -> timespec {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let (seconds, attoseconds) = duration.components
-        var nanoseconds = Int(now.tv_nsec) + Int(attoseconds / 1_000_000_000)
-        var wholeSeconds = Int(now.tv_sec) + Int(seconds)
-        if nanoseconds >= 1_000_000_000 {
-            wholeSeconds += 1
-            nanoseconds -= 1_000_000_000
-        }
-        return timespec(tv_sec: wholeSeconds, tv_nsec: nanoseconds)
     }
 }

@@ -80,9 +80,11 @@ public final class Store: Sendable {
         }
     }
 
-    /// Lets every queued write commit, then stops the writer. Reads keep working.
+    /// Lets every queued write commit, stops the writer and flushes to disk (which makes the
+    /// last batch durable in ``Durability/relaxed`` mode too). Reads keep working.
     public func close() async {
         await writer.close()
+        try? environment.sync()
     }
 
     /// Writes waiting for the writer: the back-pressure gauge.
