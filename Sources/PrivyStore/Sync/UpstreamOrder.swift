@@ -45,46 +45,25 @@ extension Order {
         writer.field("phone", phone?.rawValue)
         writer.field("customer_id", customerID)
         writer.field("subtotal", subtotal?.description)
-        if !discounts.isEmpty {
-            writer.key("discounts")
-            writer.beginArray()
-            for discount in discounts {
-                writer.beginObject()
-                writer.field("code", discount.code)
-                writer.field("amount", discount.amount?.description)
-                writer.endObject()
-            }
-            writer.endArray()
+        writer.objects("discounts", discounts) { writer, discount in
+            writer.field("code", discount.code)
+            writer.field("amount", discount.amount?.description)
         }
-        if !taxLines.isEmpty {
-            writer.key("tax_lines")
-            writer.beginArray()
-            for tax in taxLines {
-                writer.beginObject()
-                writer.field("title", tax.title)
-                writer.field("amount", tax.amount?.description)
-                writer.endObject()
-            }
-            writer.endArray()
+        writer.objects("tax_lines", taxLines) { writer, tax in
+            writer.field("title", tax.title)
+            writer.field("amount", tax.amount?.description)
         }
         if let totalItems {
             writer.key("total_items"); writer.int(totalItems)
         }
         writer.field("financial_status", financialStatus)
         writer.field("fulfillment_status", fulfillmentStatus)
-        if !lineItems.isEmpty {
-            writer.key("line_items")
-            writer.beginArray()
-            for item in lineItems {
-                writer.beginObject()
-                writer.field("sku", item.sku)
-                if let quantity = item.quantity {
-                    writer.key("quantity"); writer.int(quantity)
-                }
-                writer.field("price", item.price?.description)
-                writer.endObject()
+        writer.objects("line_items", lineItems) { writer, item in
+            writer.field("sku", item.sku)
+            if let quantity = item.quantity {
+                writer.key("quantity"); writer.int(quantity)
             }
-            writer.endArray()
+            writer.field("price", item.price?.description)
         }
         for (name, address) in [("billing_address", billingAddress), ("shipping_address", shippingAddress)] {
             guard let address else { continue }
@@ -111,6 +90,19 @@ extension Order {
 }
 
 extension JSONWriter {
+    /// Writes `name: [{…}, …]`, each object's members by `write`, when there are elements.
+    mutating func objects<Element>(_ name: String, _ elements: [Element], _ write: (inout JSONWriter, Element) -> Void) {
+        guard !elements.isEmpty else { return }
+        key(name)
+        beginArray()
+        for element in elements {
+            beginObject()
+            write(&self, element)
+            endObject()
+        }
+        endArray()
+    }
+
     /// Writes `name: value` when there is a value.
     mutating func field(_ name: String, _ value: String?) {
         guard let value else { return }
