@@ -22,14 +22,26 @@ public struct ContactID: Sendable, Hashable {
 
     /// A new identifier with 16 characters drawn uniformly from `[A-Za-z0-9]` (about 95 bits).
     ///
+    /// Randomness is drawn 64 bits at a time (a system generator makes one syscall per draw, not
+    /// one per character); each byte below 248 picks `byte % 62`, the rest are skipped so every
+    /// character stays equally likely.
     /// - Parameters:
     ///   - generator: the source of randomness; pass a cryptographically secure one
     ///     (`SystemRandomNumberGenerator`) in production and a seeded one in tests.
     /// - Returns: the identifier.
     public static func random(using generator: inout some RandomNumberGenerator) -> ContactID {
+        let acceptedBelow = UInt8(256 - 256 % alphabet.count)
         var bytes = Array(prefix.utf8)
-        for _ in 0..<randomLength {
-            bytes.append(alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))])
+        bytes.reserveCapacity(prefix.utf8.count + randomLength)
+        while bytes.count < prefix.utf8.count + randomLength {
+            var word = generator.next()
+            for _ in 0..<8 where bytes.count < prefix.utf8.count + randomLength {
+                let byte = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                if byte < acceptedBelow {
+                    bytes.append(alphabet[Int(byte) % alphabet.count])
+                }
+            }
         }
         return ContactID(rawValue: String(decoding: bytes, as: UTF8.self))
     }

@@ -25,14 +25,22 @@ public struct EmailAddress: Sendable, Hashable {
     /// - Returns: `nil` if the trimmed text breaks a rule listed on ``EmailAddress``.
     public init?(validating text: String) {
         let trimmed = text.trimmingWhitespace()
-        guard trimmed.utf8.count <= 254,
-            !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
-        else { return nil }
+        guard trimmed.utf8.count <= 254, !Self.containsSpaceOrControl(trimmed) else { return nil }
         let parts = trimmed.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         guard parts.count == 2, (1...64).contains(parts[0].count) else { return nil }
         let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return nil }
         rawValue = trimmed
+    }
+
+    /// Whether `text` holds whitespace or a control character; ASCII text is checked byte by byte,
+    /// anything else by Unicode scalar properties.
+    private static func containsSpaceOrControl(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.contains { $0 <= 0x20 || $0 == 0x7F }
+        }
+        return text.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
     }
 
     /// The address lowercased: the key for comparing and looking up addresses.
