@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the privy-edge Debian package from a release binary and packaging/: the binary
-# (symbols stripped) to /usr/bin, the systemd unit to /lib/systemd/system and the env file to
-# /etc/privy-edge as a conffile. Prints the package's path.
+# (symbols stripped) to /usr/bin, the systemd unit to /lib/systemd/system, and the env file and
+# the config file to /etc/privy-edge as conffiles. Prints the package's path.
 # Usage: scripts/build-deb.sh BINARY [OUTPUT_DIR]   (env PRIVY_EDGE_VERSION overrides the version)
 set -euo pipefail
 binary=${1:?usage: build-deb.sh BINARY [OUTPUT_DIR]}
@@ -16,8 +16,9 @@ install -D -m 0755 "$binary" "$root/usr/bin/privy-edge"
 strip --strip-all "$root/usr/bin/privy-edge"
 install -D -m 0644 packaging/privy-edge.service "$root/lib/systemd/system/privy-edge.service"
 install -D -m 0600 packaging/privy-edge.env "$root/etc/privy-edge/privy-edge.env"
+install -D -m 0644 packaging/privy-edge.toml "$root/etc/privy-edge/privy-edge.toml"
 install -d -m 0755 "$root/DEBIAN"
-echo /etc/privy-edge/privy-edge.env >"$root/DEBIAN/conffiles"
+printf '%s\n' /etc/privy-edge/privy-edge.env /etc/privy-edge/privy-edge.toml >"$root/DEBIAN/conffiles"
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: privy-edge
 Version: $version

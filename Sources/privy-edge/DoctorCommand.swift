@@ -12,7 +12,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let directory = store.resolvedDataDirectory
+        let directory = try store.settings().dataDirectory
         var diagnosis = Diagnosis()
         if let health = examine(directory, into: &diagnosis) {
             diagnosis.check(health, maxMapSize: StoreConfiguration().maxMapSize)

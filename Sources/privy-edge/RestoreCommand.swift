@@ -24,7 +24,7 @@ struct RestoreCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        let directory = store.resolvedDataDirectory
+        let directory = try store.settings().dataDirectory
         let outcome = try BackupRestore.restore(from, into: directory, replacingData: force)
         let what = outcome.replacedExisting ? "Replaced \(directory)" : "Created \(directory)"
         print("\(what) from \(from): \(ByteCount.text(outcome.inspection.bytes)), schema version \(outcome.inspection.schemaVersion).")

@@ -3,47 +3,38 @@ import PrivySync
 
 /// How `serve` reaches the upstream Privy API; without credentials, sync is off.
 struct SyncOptions: ParsableArguments {
-    @Option(name: .customLong("upstream"), help: "The upstream Privy API base URL (env PRIVY_EDGE_UPSTREAM; default https://api.privy.com/v1).")
-    var upstream: String?
+    @Option(Settings.upstream) var upstream: UpstreamEndpoint?
 
-    @Option(name: .customLong("upstream-token"), help: "A Privy API token for the upstream (env PRIVY_EDGE_UPSTREAM_TOKEN).")
-    var token: String?
+    @Option(Settings.upstreamToken) var token: String?
 
-    @Option(name: .customLong("upstream-client-id"), help: "An OAuth client id for the upstream, with --upstream-client-secret (env PRIVY_EDGE_UPSTREAM_CLIENT_ID).")
-    var clientID: String?
+    @Option(Settings.upstreamClientID) var clientID: String?
 
-    @Option(name: .customLong("upstream-client-secret"), help: "The OAuth client's secret (env PRIVY_EDGE_UPSTREAM_CLIENT_SECRET).")
-    var clientSecret: String?
+    @Option(Settings.upstreamClientSecret) var clientSecret: String?
 
-    @Option(name: .customLong("upstream-budget-per-minute"), help: "Upstream calls a minute the exporter allows itself, spread evenly.")
-    var perMinute = 60
+    @Option(Settings.upstreamBudgetPerMinute) var perMinute: Int?
 
-    @Option(name: .customLong("upstream-budget-per-day"), help: "Upstream calls in any 24 hours the exporter allows itself.")
-    var perDay = 10_000
+    @Option(Settings.upstreamBudgetPerDay) var perDay: Int?
 
-    @Option(name: .customLong("sync-poll-interval"), help: .hidden)
-    var pollInterval: Duration = .seconds(1)
+    @Option(Settings.syncPollInterval) var pollInterval: Duration?
 
-    @Option(name: .customLong("sync-backoff-base"), help: .hidden)
-    var backoffBase: Duration = .milliseconds(500)
+    @Option(Settings.syncBackoffBase) var backoffBase: Duration?
 
-    @Option(name: .customLong("sync-backoff-cap"), help: .hidden)
-    var backoffCap: Duration = .seconds(60)
-
-    func validate() throws {
-        guard perMinute > 0, perDay > 0 else { throw ValidationError("the upstream budgets must be positive") }
-    }
+    @Option(Settings.syncBackoffCap) var backoffCap: Duration?
 
     /// The exporter's configuration, or `nil` when no credentials are given (sync off).
-    /// - Throws: `ValidationError` for a bad URL or half-given credentials.
-    func exporterConfiguration() throws -> ExporterConfiguration? {
-        let url = upstream ?? environment("PRIVY_EDGE_UPSTREAM") ?? UpstreamEndpoint.privy.baseURL
-        guard let endpoint = UpstreamEndpoint(url) else {
-            throw ValidationError("--upstream must be an http or https URL such as https://api.privy.com/v1")
-        }
-        let token = token ?? environment("PRIVY_EDGE_UPSTREAM_TOKEN")
-        let clientID = clientID ?? environment("PRIVY_EDGE_UPSTREAM_CLIENT_ID")
-        let clientSecret = clientSecret ?? environment("PRIVY_EDGE_UPSTREAM_CLIENT_SECRET")
+    /// - Throws: ``ConfigurationError`` for an invalid value or half-given credentials.
+    func exporterConfiguration(_ resolver: inout SettingsResolver) throws -> ExporterConfiguration? {
+        let endpoint = try resolver.value(Settings.upstream, flag: upstream)
+        let token = try resolver.value(Settings.upstreamToken, flag: token)
+        let clientID = try resolver.value(Settings.upstreamClientID, flag: clientID)
+        let clientSecret = try resolver.value(Settings.upstreamClientSecret, flag: clientSecret)
+        let budget = SyncBudget(
+            perMinute: try resolver.value(Settings.upstreamBudgetPerMinute, flag: perMinute),
+            perDay: try resolver.value(Settings.upstreamBudgetPerDay, flag: perDay)
+        )
+        let pollInterval = try resolver.value(Settings.syncPollInterval, flag: pollInterval)
+        let backoffBase = try resolver.value(Settings.syncBackoffBase, flag: backoffBase)
+        let backoffCap = try resolver.value(Settings.syncBackoffCap, flag: backoffCap)
         let credentials: UpstreamCredentials
         switch (token, clientID, clientSecret) {
         case (nil, nil, nil):
@@ -53,17 +44,13 @@ struct SyncOptions: ParsableArguments {
         case (nil, let id?, let secret?):
             credentials = .clientCredentials(id: id, secret: secret)
         case (nil, _, _):
-            throw ValidationError("--upstream-client-id and --upstream-client-secret go together")
+            throw ConfigurationError("upstream_client_id and upstream_client_secret go together")
         case (_?, _, _):
-            throw ValidationError("give either --upstream-token or an OAuth client, not both")
+            throw ConfigurationError("give either upstream_token or an OAuth client (upstream_client_id and upstream_client_secret), not both")
         }
         return ExporterConfiguration(
-            endpoint: endpoint,
-            credentials: credentials,
-            budget: SyncBudget(perMinute: perMinute, perDay: perDay),
-            pollInterval: pollInterval,
-            backoffBase: backoffBase,
-            backoffCap: backoffCap
+            endpoint: endpoint, credentials: credentials, budget: budget,
+            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap
         )
     }
 }

@@ -28,9 +28,9 @@ public struct RateLimitMiddleware: RouterMiddleware {
         let decision = limiter.admit(token: token, at: .now())
         guard decision.allowed else {
             if decision.ignoredRetryAfter {
-                logger.warning("rate limited: a client ignored Retry-After", metadata: ["token_id": "\(token)", "path": "\(request.uri.path)"])
+                logger.warning("rate limited: a client ignored Retry-After", metadata: ["token_id": "\(token)", "path": "\(request.uri.path)", "request_id": "\(context.requestID)"])
             } else {
-                logger.info("rate limited", metadata: ["token_id": "\(token)", "retry_after": "\(decision.retryAfter ?? 0)"])
+                logger.info("rate limited", metadata: ["token_id": "\(token)", "retry_after": "\(decision.retryAfter ?? 0)", "request_id": "\(context.requestID)"])
             }
             throw APIError(.tooManyRequests, code: "rate_limited", message: "rate limit exceeded; retry after \(decision.retryAfter ?? 1) seconds", headers: decision.headers)
         }

@@ -1,4 +1,5 @@
 public import Hummingbird
+import Logging
 import NIOCore
 import PrivyDomain
 public import PrivyStore
@@ -17,6 +18,8 @@ public struct EdgeRequestContext: RequestContext {
         coreContext = .init(source: source)
         requestID = RequestIDGenerator.shared.next()
         clientAddress = source.channel.remoteAddress?.ipAddress
+        // In place of Hummingbird's own id, so the request's log lines carry the `X-Request-Id` one.
+        logger[metadataKey: "hb.request.id"] = .string(requestID)
     }
 
     /// The caller, if it holds `scope`.

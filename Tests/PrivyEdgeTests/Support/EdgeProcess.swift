@@ -13,11 +13,15 @@ enum EdgeBinary {
         return bundle.appendingPathComponent("privy-edge").path
     }
 
-    /// Runs a command to completion. - Returns: exit status and combined output.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs a command to completion.
+    /// - Parameters:
+    ///   - environment: the child's whole environment; `nil` inherits this process's.
+    /// - Returns: exit status and combined output.
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -1,0 +1,71 @@
+import Logging
+import PrivyAPI
+import PrivyStore
+import PrivySync
+
+/// Every configuration key privy-edge knows, with its default and rule. The config file may set
+/// only these keys; each has a flag and an environment variable named after it.
+enum Settings {
+    static let dataDirectory = Setting<String, String>(
+        "data_dir", default: "./privy-edge-data", summary: "The data directory."
+    )
+    static let durability = Setting<Durability, Durability>(
+        "durability", default: .durable,
+        summary: "durable: every acknowledged write is on disk; relaxed: a power loss may undo the last commit batch."
+    )
+    static let host = Setting<String, String>("host", default: "127.0.0.1", summary: "The address the API listens on.")
+    static let port = Setting<Int, Int>(
+        "port", default: 8080, summary: "The port the API listens on (0 picks a free one).",
+        requirement: "an integer from 0 to 65535", accepts: { (0...65_535).contains($0) }
+    )
+    static let maxBodySize = Setting<Int, Int>(
+        "max_body_size", default: 1 << 20, summary: "The largest request body accepted, in bytes.",
+        requirement: "a positive integer", accepts: { $0 > 0 }
+    )
+    static let rateLimit = Setting<[RateLimit], [RateLimit]>(
+        "rate_limit", default: [],
+        summary: "Enforce Privy's rate limit per token, as the upstream does: N/window such as 60/60s; a second window is the day one.",
+        requirement: "at most two windows (the minute one, then the day one), each N/window such as 60/60s",
+        accepts: { $0.count <= 2 }
+    )
+    static let logLevel = Setting<Logger.Level, Logger.Level>("log_level", default: .info, summary: "The least severe level logged.")
+    static let logFormat = Setting<LogFormat, LogFormat>(
+        "log_format", default: .text, summary: "Log lines on standard error as text, logfmt or json."
+    )
+    static let upstream = Setting<UpstreamEndpoint, UpstreamEndpoint>(
+        "upstream", default: .privy, summary: "The upstream Privy API base URL."
+    )
+    static let upstreamToken = Setting<String, String?>(
+        "upstream_token", secret: true, summary: "A Privy API token for the upstream; sync is off without credentials."
+    )
+    static let upstreamClientID = Setting<String, String?>(
+        "upstream_client_id", summary: "An OAuth client id for the upstream, with upstream_client_secret (instead of a token)."
+    )
+    static let upstreamClientSecret = Setting<String, String?>(
+        "upstream_client_secret", secret: true, summary: "The OAuth client's secret."
+    )
+    static let upstreamBudgetPerMinute = Setting<Int, Int>(
+        "upstream_budget_per_minute", default: 60, summary: "Upstream calls a minute the exporter allows itself, spread evenly.",
+        requirement: "a positive integer", accepts: { $0 > 0 }
+    )
+    static let upstreamBudgetPerDay = Setting<Int, Int>(
+        "upstream_budget_per_day", default: 10_000, summary: "Upstream calls in any 24 hours the exporter allows itself.",
+        requirement: "a positive integer", accepts: { $0 > 0 }
+    )
+    static let syncPollInterval = Setting<Duration, Duration>(
+        "sync_poll_interval", default: .seconds(1), summary: "How often the exporter looks for new changes."
+    )
+    static let syncBackoffBase = Setting<Duration, Duration>(
+        "sync_backoff_base", default: .milliseconds(500), summary: "The first retry delay after an upstream failure; it doubles."
+    )
+    static let syncBackoffCap = Setting<Duration, Duration>(
+        "sync_backoff_cap", default: .seconds(60), summary: "The longest retry delay after upstream failures."
+    )
+
+    /// Every key, in the order `config check` and the documentation list them.
+    static let all: [any SettingDefinition] = [
+        dataDirectory, durability, host, port, maxBodySize, rateLimit, logLevel, logFormat,
+        upstream, upstreamToken, upstreamClientID, upstreamClientSecret, upstreamBudgetPerMinute, upstreamBudgetPerDay,
+        syncPollInterval, syncBackoffBase, syncBackoffCap,
+    ]
+}
