@@ -4,6 +4,7 @@ import ArgumentParser
 /// `Value?` for a key without one, which stays unset unless a source sets it.
 struct Setting<Value: SettingValue, Resolved: Sendable>: SettingDefinition {
     let name: String
+    /// Whether the value is a secret, which `config check` and error messages never show.
     let isSecret: Bool
     /// What the key is for, as `--help` says it.
     let summary: String

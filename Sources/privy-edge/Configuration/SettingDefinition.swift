@@ -3,8 +3,6 @@
 protocol SettingDefinition: Sendable {
     /// The key in the config file, in snake case.
     var name: String { get }
-    /// Whether the value is a secret, which `config check` and error messages never show.
-    var isSecret: Bool { get }
     /// Why `value`, read from the config file, is not acceptable for this key.
     /// - Returns: the reason, or `nil` if the value is acceptable.
     func problem(with value: ConfigFileValue) -> String?
