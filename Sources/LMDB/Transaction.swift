@@ -8,7 +8,9 @@ public protocol Transaction {
 }
 
 extension Transaction {
-    /// Calls `body` with the value stored under `key`, if any.
+    /// Calls `body` with the value stored under `key`, if any. A key LMDB cannot hold (empty,
+    /// or longer than its key size limit of 511 bytes) is never present, so looking one up
+    /// finds nothing rather than failing: callers may look up untrusted input as it came.
     /// - Parameters:
     ///   - key: the key to look up.
     ///   - database: where to look.
@@ -23,7 +25,7 @@ extension Transaction {
             var keyVal = MDB_val(bytes: keyBytes)
             var value = MDB_val()
             let code = mdb_get(handle, database.dbi, &keyVal, &value)
-            if code == MDB_NOTFOUND { return nil }
+            if code == MDB_NOTFOUND || code == MDB_BAD_VALSIZE { return nil }
             try LMDBError.check(code)
             return try body(value.bytes)
         }

@@ -43,7 +43,7 @@ public final class Store: Sendable {
             environment = try Environment(
                 path: directory,
                 configuration: .init(
-                    initialMapSize: configuration.initialMapSize,
+                    initialMapSize: min(configuration.initialMapSize, configuration.maxMapSize),
                     maxMapSize: configuration.maxMapSize,
                     maxDatabases: 32,
                     flags: configuration.durability == .relaxed ? [.noMetaSync] : []

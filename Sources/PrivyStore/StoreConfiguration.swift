@@ -13,7 +13,7 @@ public enum Durability: String, Sendable, CaseIterable {
 public struct StoreConfiguration: Sendable {
     /// How commits reach the disk.
     public var durability: Durability
-    /// The map size a new data file starts with, in bytes.
+    /// The map size a new data file starts with, in bytes (at most ``maxMapSize``).
     public var initialMapSize: Int
     /// The largest the data file may grow, in bytes; past it writes fail with `storage_full`.
     public var maxMapSize: Int

@@ -12,10 +12,10 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let directory = try store.settings().dataDirectory
+        let settings = try store.settings()
         var diagnosis = Diagnosis()
-        if let health = examine(directory, into: &diagnosis) {
-            diagnosis.check(health, maxMapSize: StoreConfiguration().maxMapSize)
+        if let health = examine(settings.dataDirectory, into: &diagnosis) {
+            diagnosis.check(health, maxMapSize: settings.maxMapSize)
             if health.store?.schemaVersion == DataDirectoryHealth.supportedSchemaVersion {
                 await checkSync(into: &diagnosis)
             }

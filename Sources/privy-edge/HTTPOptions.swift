@@ -9,6 +9,8 @@ struct HTTPOptions: ParsableArguments {
 
     @Option(Settings.maxBodySize) var maxBodySize: Int?
 
+    @Option(Settings.idleTimeout) var idleTimeout: Duration?
+
     @Option(name: .customLong(Settings.rateLimit.flagName), help: Settings.rateLimit.help)
     var rateLimits: [RateLimit] = []
 
@@ -18,6 +20,7 @@ struct HTTPOptions: ParsableArguments {
             host: try resolver.value(Settings.host, flag: host),
             port: try resolver.value(Settings.port, flag: port),
             maxBodySize: try resolver.value(Settings.maxBodySize, flag: maxBodySize),
+            idleTimeout: try resolver.value(Settings.idleTimeout, flag: idleTimeout),
             rateLimits: try resolver.value(Settings.rateLimit, flag: rateLimits.isEmpty ? nil : rateLimits)
         )
     }

@@ -6,6 +6,8 @@ struct HTTPSettings: Sendable {
     let port: Int
     /// The largest request body accepted, in bytes.
     let maxBodySize: Int
+    /// How long a connection may stay silent, mid-request too, before it is closed.
+    let idleTimeout: Duration
     /// Rate limits enforced per token: none, the minute window, or the minute and day windows.
     let rateLimits: [RateLimit]
 }

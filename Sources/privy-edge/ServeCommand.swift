@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         let router = buildRouter(store: store, configuration: .init(maxBodySize: settings.http.maxBodySize, rateLimits: settings.http.rateLimits), logger: logger)
         let application = Application(
             router: router,
+            server: .privyEdge(idleTimeout: settings.http.idleTimeout),
             configuration: .init(address: .hostname(host, port: port), serverName: "privy-edge"),
             onServerRunning: { channel in
                 let address = channel.localAddress.map { "\($0.ipAddress ?? host):\($0.port ?? port)" } ?? "\(host):\(port)"

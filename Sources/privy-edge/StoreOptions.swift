@@ -9,11 +9,14 @@ struct StoreOptions: ParsableArguments {
 
     @Option(Settings.durability) var durability: Durability?
 
-    /// Resolves the data directory and the durability.
+    @Option(Settings.maxMapSize) var maxMapSize: Int?
+
+    /// Resolves the data directory, the durability and the size cap.
     func resolve(_ resolver: inout SettingsResolver) throws -> StoreSettings {
         StoreSettings(
             dataDirectory: try resolver.value(Settings.dataDirectory, flag: dataDirectory),
-            durability: try resolver.value(Settings.durability, flag: durability)
+            durability: try resolver.value(Settings.durability, flag: durability),
+            maxMapSize: try resolver.value(Settings.maxMapSize, flag: maxMapSize)
         )
     }
 

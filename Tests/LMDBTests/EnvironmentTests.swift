@@ -33,6 +33,20 @@ struct EnvironmentTests {
         }
     }
 
+    @Test("looking up a key LMDB cannot hold (empty, or over 511 bytes) finds nothing")
+    func impossibleKeys() async throws {
+        let temp = try TemporaryEnvironment()
+        defer { temp.remove() }
+        try await temp.withWriter { writer in
+            let db = try await writer.database("things")
+            try await writer.perform { txn in try txn.put(Array("one".utf8), forKey: "a", in: db) }
+            try temp.environment.read { txn throws in
+                #expect(try txn.value(forKey: "", in: db) == nil)
+                #expect(try txn.contains(String(repeating: "k", count: 600), in: db) == false)
+            }
+        }
+    }
+
     @Test("cursor walks ranges and prefixes in key order")
     func cursorRanges() async throws {
         let temp = try TemporaryEnvironment()

@@ -45,12 +45,17 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response.json(envelope, status: status, headers: headers)
+    }
+
+    /// The whole body: `{"error": {…}}`.
+    var envelope: [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("error")
         write(to: &writer)
         writer.endObject()
-        return Response.json(writer.bytes, status: status, headers: headers)
+        return writer.bytes
     }
 
     /// Writes the envelope's `error` object: `{"code", "message", "details"?, …extra}`.

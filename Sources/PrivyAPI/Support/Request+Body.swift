@@ -1,9 +1,12 @@
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import PrivyJSON
 
 extension Request {
-    /// The whole body, refusing more than `limit` bytes with 413 `payload_too_large`.
+    /// The whole body, refusing more than `limit` bytes with 413 `payload_too_large`, whether
+    /// `Content-Length` says so up front or a chunked body runs over; a body whose framing
+    /// breaks midway (a bad chunk, a connection closed early) is 400 `bad_request`.
     func collectBody(limit: Int) async throws -> ByteBuffer {
         if let length = headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError.payloadTooLarge(limit: limit)
@@ -12,6 +15,10 @@ extension Request {
             return try await body.collect(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError.payloadTooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.payloadTooLarge(limit: limit)
+        } catch let error as HTTPParserError {
+            throw APIError.badRequest("the request body could not be read: \(error.debugDescription)")
         }
     }
 

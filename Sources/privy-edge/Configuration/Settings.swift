@@ -13,6 +13,11 @@ enum Settings {
         "durability", default: .durable,
         summary: "durable: every acknowledged write is on disk; relaxed: a power loss may undo the last commit batch."
     )
+    static let maxMapSize = Setting<Int, Int>(
+        "max_map_size", default: StoreConfiguration().maxMapSize,
+        summary: "The largest the data file may grow, in bytes; at the cap writes get 507 storage_full and reads go on.",
+        requirement: "a positive integer", accepts: { $0 > 0 }
+    )
     static let host = Setting<String, String>("host", default: "127.0.0.1", summary: "The address the API listens on.")
     static let port = Setting<Int, Int>(
         "port", default: 8080, summary: "The port the API listens on (0 picks a free one).",
@@ -21,6 +26,11 @@ enum Settings {
     static let maxBodySize = Setting<Int, Int>(
         "max_body_size", default: 1 << 20, summary: "The largest request body accepted, in bytes.",
         requirement: "a positive integer", accepts: { $0 > 0 }
+    )
+    static let idleTimeout = Setting<Duration, Duration>(
+        "idle_timeout", default: .seconds(60),
+        summary: "How long an API connection may stay silent, in the middle of a request too, before it is closed.",
+        requirement: "a positive duration such as 30s", accepts: { $0 > .zero }
     )
     static let rateLimit = Setting<[RateLimit], [RateLimit]>(
         "rate_limit", default: [],
@@ -64,7 +74,7 @@ enum Settings {
 
     /// Every key, in the order `config check` and the documentation list them.
     static let all: [any SettingDefinition] = [
-        dataDirectory, durability, host, port, maxBodySize, rateLimit, logLevel, logFormat,
+        dataDirectory, durability, maxMapSize, host, port, maxBodySize, idleTimeout, rateLimit, logLevel, logFormat,
         upstream, upstreamToken, upstreamClientID, upstreamClientSecret, upstreamBudgetPerMinute, upstreamBudgetPerDay,
         syncPollInterval, syncBackoffBase, syncBackoffCap,
     ]
