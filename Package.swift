@@ -12,7 +12,13 @@ let package = Package(
     name: "privy-edge",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "privy-edge", targets: ["PrivyEdge"])
+        .executable(name: "privy-edge", targets: ["PrivyEdge"]),
+        // The stages Benchmarks/ (its own package, so `swift test` never builds the benchmark
+        // dependency) measures.
+        .library(name: "PrivyJSON", targets: ["PrivyJSON"]),
+        .library(name: "PrivyDomain", targets: ["PrivyDomain"]),
+        .library(name: "PrivyStore", targets: ["PrivyStore"]),
+        .library(name: "PrivyAPI", targets: ["PrivyAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0", traits: []),

@@ -1,4 +1,4 @@
-import PrivyDomain
+public import PrivyDomain
 
 extension RecordWriter {
     mutating func write(_ value: Money) {
@@ -60,8 +60,8 @@ extension RecordReader {
 }
 
 extension Order {
-    /// The order in the store's binary layout (version 1).
-    func encoded() -> [UInt8] {
+    /// The order in the store's binary layout (version 1). Public for Benchmarks/.
+    public func encoded() -> [UInt8] {
         var writer = RecordWriter(version: 1, capacity: 256)
         writer.write(id.rawValue)
         writer.write(email?.rawValue)
@@ -102,8 +102,8 @@ extension Order {
         return writer.bytes
     }
 
-    /// Decodes a record written by ``encoded()``.
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
+    /// Decodes a record written by ``encoded()``. Public for Benchmarks/.
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
         var reader = try RecordReader(bytes)
         guard reader.version == 1 else { throw CorruptRecord(what: "order record version \(reader.version)") }
         let rawID = try reader.read(String.self)

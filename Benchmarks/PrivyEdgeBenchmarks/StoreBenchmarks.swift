@@ -1,0 +1,81 @@
+import Benchmark
+import PrivyDomain
+import PrivyStore
+
+/// Writes through the store's public API, on LMDB in a temporary directory: the transaction,
+/// records, indexes, counters, consent events and change log of every write.
+enum StoreBenchmarks {
+    /// Writes per measured iteration.
+    private static var batch: BenchmarkScalingFactor { .kilo }
+
+    static func register() {
+        registerNewOrders()
+        registerOrderUpdates()
+        registerContactCreates()
+    }
+
+    /// 1,000 `POST /v1/orders/placed` upserts in one transaction (the import path), each a new
+    /// order from a new buyer: a contact is created for each.
+    private static func registerNewOrders() {
+        let scratch = ScratchStore()
+        var next = 0
+        Benchmark("Store: 1,000 new orders, new buyers", configuration: Measurement.perCall(batch)) { benchmark in
+            let drafts = benchmark.scaledIterations.map { _ in
+                next += 1
+                return Fixtures.orderDraft(id: next, buyer: next)
+            }
+            benchmark.startMeasurement()
+            blackHole(try await scratch.store.importOrders(drafts, context: WriteContext(source: .api)))
+        } setup: {
+            try await scratch.open()
+        } teardown: {
+            try await scratch.close()
+        }
+    }
+
+    /// The same 1,000 orders upserted again with a new total each iteration: an update of the
+    /// record, the stats and the change log, no contact written.
+    private static func registerOrderUpdates() {
+        let scratch = ScratchStore()
+        var round = 0
+        func drafts() -> [OrderDraft] {
+            round += 1
+            return (1...batch.rawValue).map { Fixtures.orderDraft(id: $0, buyer: $0, total: "\(round).99") }
+        }
+        Benchmark("Store: 1,000 order updates", configuration: Measurement.perCall(batch)) { benchmark in
+            let drafts = drafts()
+            benchmark.startMeasurement()
+            blackHole(try await scratch.store.importOrders(drafts, context: WriteContext(source: .api)))
+        } setup: {
+            try await scratch.open()
+            _ = try await scratch.store.importOrders(drafts(), context: WriteContext(source: .api))
+        } teardown: {
+            try await scratch.close()
+        }
+    }
+
+    /// 1,000 concurrent `POST /v1/contacts` creates, as many clients send them: the group-commit
+    /// writer takes them in a few transactions.
+    private static func registerContactCreates() {
+        let scratch = ScratchStore()
+        var next = 0
+        Benchmark("Store: 1,000 contact creates", configuration: Measurement.perCall(batch)) { benchmark in
+            let drafts = benchmark.scaledIterations.map { _ in
+                next += 1
+                return ContactDraft(firstName: "Ann", lastName: "Lee", email: "contact-\(next)@example.com", emailConsent: EmailConsent.subscribed.rawValue)
+            }
+            let store = scratch.store
+            benchmark.startMeasurement()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for draft in drafts {
+                    group.addTask { _ = try await store.createContact(draft, context: WriteContext(source: .api)) }
+                }
+                try await group.waitForAll()
+            }
+        } setup: {
+            try await scratch.open()
+        } teardown: {
+            try await scratch.close()
+        }
+    }
+}
