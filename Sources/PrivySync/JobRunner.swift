@@ -32,7 +32,12 @@ final class JobRunner {
         case .order(let order):
             let request = UpstreamRequest.placeOrder(order.body)
             let response = try await call(request)
-            return completion(job, response.verdict == .accepted ? .delivered : .rejected(rejection(request, response)))
+            guard response.verdict == .accepted else { return completion(job, .rejected(rejection(request, response))) }
+            // The upstream restored or created the order's contact to link it; it is deleted here.
+            if order.contactDeleted, let contact = response.orderContactID, let refusal = try await delete(contact) {
+                return completion(job, .rejected(refusal))
+            }
+            return completion(job, .delivered)
         case .contact(let id, let plan):
             return try await runContact(job, id, plan)
         }
@@ -80,7 +85,13 @@ final class JobRunner {
         if !removal.lastChanges.isEmpty, try await call(.updateContact(removal.upstreamID, removal.lastChanges)).verdict == .notFound {
             return nil
         }
-        let request = UpstreamRequest.deleteContact(removal.upstreamID)
+        return try await delete(removal.upstreamID)
+    }
+
+    /// Deletes an upstream contact; one already gone counts as deleted.
+    /// - Returns: the refusal, if the upstream refused it for good.
+    private func delete(_ upstreamID: String) async throws -> UpstreamRejection? {
+        let request = UpstreamRequest.deleteContact(upstreamID)
         let response = try await call(request)
         return [.accepted, .notFound].contains(response.verdict) ? nil : rejection(request, response)
     }

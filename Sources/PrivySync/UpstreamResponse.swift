@@ -53,6 +53,11 @@ struct UpstreamResponse: Sendable, Hashable {
         member("data", "id")
     }
 
+    /// `data.contact_id` of a placed order: the upstream contact it is linked to.
+    var orderContactID: String? {
+        member("data", "contact_id")
+    }
+
     /// `error.id` of a 409 body: the existing contact.
     var conflictID: String? {
         member("error", "id")

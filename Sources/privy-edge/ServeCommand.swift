@@ -21,6 +21,13 @@ struct ServeCommand: AsyncParsableCommand {
         let host = settings.http.host
         let port = settings.http.port
         let store = try await settings.store.open()
+        do {
+            try ServeLock.acquire(directory: dataDirectory)
+            try await store.recordExporterMode(exporterConfiguration.map { .on(upstream: $0.endpoint.baseURL) } ?? .off)
+        } catch {
+            await store.close()
+            throw error
+        }
         if try store.tokens().isEmpty {
             logger.notice("no API tokens yet: mint one with `privy-edge tokens create --data-dir \(dataDirectory) --scopes contacts_read,contacts_write,orders_write`")
         }

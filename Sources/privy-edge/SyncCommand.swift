@@ -16,11 +16,13 @@ struct SyncCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
+            let server = ServeLock.holder(of: try self.store.settings().dataDirectory)
             let store = try await store.openStore()
             let status = try store.syncStatus()
             await store.close()
             let oldest = status.oldestPendingAt.map { " (oldest \($0.rfc3339), \(status.oldestPendingAge ?? 0) s ago)" } ?? ""
             print(Table.render(header: ["FIGURE", "VALUE"], rows: [
+                ["exporter", Self.exporter(status.exporter, server: server)],
                 ["backlog", "\(status.backlog) changes\(oldest)"],
                 ["checkpoint", "\(status.checkpoint)"],
                 ["last success", status.lastSuccessAt?.rfc3339 ?? "never"],
@@ -33,6 +35,17 @@ struct SyncCommand: AsyncParsableCommand {
                 ["eta", status.eta.map { "\($0) s" } ?? "unknown"],
                 ["last failure", status.lastFailureAt.map { "\($0.rfc3339): \(status.lastFailure ?? "")" } ?? "none"],
             ]))
+        }
+
+        /// Whether the exporter runs: only while a server serves the data directory, as that
+        /// server recorded at start.
+        private static func exporter(_ mode: ExporterMode?, server: Int32?) -> String {
+            guard let server else { return "not running: no server is serving this data directory" }
+            return switch mode {
+            case .on(let upstream)?: "running in process \(server), to \(upstream)"
+            case .off?: "off: the server (process \(server)) has no upstream credentials"
+            case nil: "unknown: the server (process \(server)) is starting"
+            }
         }
     }
 

@@ -8,18 +8,19 @@ import Testing
 /// real binary on loopback.
 @Suite("Sync to the upstream, edge and upstream as real processes", .serialized)
 struct SyncTests {
-    @Test("after thousands of mixed contact writes the upstream holds the same contacts and consent as the edge")
+    @Test("after thousands of mixed contact and order writes the upstream holds the same contacts, consent, orders and totals as the edge")
     func convergence() async throws {
         let pair = try SyncPair()
         try pair.startUpstream()
         try pair.startEdge()
-        let writes = try await MixedWorkload(seed: 5, people: 300).run(operations: 2_500, workers: 4, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
-        #expect(writes > 1_500, "most writes should have been accepted")
+        let writes = try await MixedWorkload(seed: 5, people: 300).run(operations: 3_000, workers: 4, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
+        #expect(writes.accepted > 2_000, "most writes should have been accepted")
+        #expect(writes.orderIDs.count > 300)
         let status = try await pair.waitForSync()
-        try await expectConverged(pair)
+        try await expectConverged(pair, orders: writes.orderIDs)
         let deadLetters = try EdgeBinary.run(["sync", "dead-letters", "list", "--data-dir", pair.edgeDirectory]).output
         #expect(status["dead_letters"]?.intValue == 0, "\(deadLetters)")
-        #expect((status["calls_made"]?.intValue ?? .max) < writes, "coalescing should need fewer calls than writes")
+        #expect((status["calls_made"]?.intValue ?? .max) < writes.accepted, "coalescing should need fewer calls than writes")
         try await pair.shutdown()
     }
 
@@ -29,16 +30,17 @@ struct SyncTests {
         try pair.startUpstream()
         pair.stopUpstream()
         try pair.startEdge()
-        let writes = try await MixedWorkload(seed: 11, people: 120).run(operations: 600, workers: 2, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
-        #expect(writes > 300)
+        let writes = try await MixedWorkload(seed: 11, people: 120).run(operations: 800, workers: 2, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
+        #expect(writes.accepted > 400)
         try await Task.sleep(for: .milliseconds(500))
         let offline = try await pair.status()
         #expect((offline["backlog"]?.intValue ?? 0) > 100, "nothing can have left while the upstream was down")
         #expect(offline["last_failure"]?["message"]?.stringValue?.contains("unreachable") == true)
         #expect(offline["last_success_at"]?.isNull == true)
         try pair.startUpstream()
-        try await pair.waitForSync()
-        try await expectConverged(pair)
+        let status = try await pair.waitForSync()
+        try await expectConverged(pair, orders: writes.orderIDs)
+        #expect(status["dead_letters"]?.intValue == 0)
         // Down again: SIGTERM while the exporter backs off still ends promptly and cleanly.
         pair.stopUpstream()
         #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"late@example.com"}"#) == 201)
@@ -59,6 +61,11 @@ struct SyncTests {
             let status = try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"k\#(n)@example.com","first_name":"K\#(n)","email_consent":"subscribed"}"#)
             #expect(status == 201)
         }
+        // Orders: for 100 of those contacts, and for 50 new customers the orders create.
+        for n in 0..<150 {
+            let body = #"{"order_id":\#(n + 1),"total":"\#(n).25","currency":"USD","order_date":"2026-05-01T10:00:00Z","email":"\#(n < 100 ? "k" : "new")\#(n)@example.com","initial_sync":\#(n % 3 == 0)}"#
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/orders/placed", token: pair.edgeAdmin, body: body) == 201)
+        }
         try pair.startUpstream()
         let deadline = ContinuousClock.now + .seconds(30)
         while try await pair.status()["changes_delivered"]?.intValue ?? 0 < 40, ContinuousClock.now < deadline {
@@ -66,11 +73,11 @@ struct SyncTests {
         }
         pair.stopEdge(SIGKILL)
         let upstreamBefore = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count
-        #expect(upstreamBefore > 0 && upstreamBefore < 200, "the kill should land mid-sync")
+        #expect(upstreamBefore > 0 && upstreamBefore < 250, "the kill should land mid-sync")
         try pair.startEdge()
         let status = try await pair.waitForSync()
-        try await expectConverged(pair)
-        #expect(try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count == 200)
+        try await expectConverged(pair, orders: Set(1...150))
+        #expect(try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count == 250)
         #expect(status["dead_letters"]?.intValue == 0)
         try await pair.shutdown()
     }
@@ -153,6 +160,37 @@ struct SyncTests {
         try await pair.shutdown()
     }
 
+    @Test("orders of contacts deleted here reach the upstream, and their contacts stay deleted there")
+    func ordersOfDeletedContacts() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge()
+        let synced = try await pair.http.json(.POST, pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"synced@example.com"}"#)
+        let syncedID = try #require(synced.json["data"]?["id"]?.stringValue)
+        try await pair.waitForSync()
+        pair.stopUpstream()
+        // One contact the upstream has, one only an order created; each gets an order, then is deleted.
+        for (id, email) in [(601, "synced"), (602, "unsynced")] {
+            let body = #"{"order_id":\#(id),"total":"5.00","currency":"USD","order_date":"2026-06-01T10:00:00Z","email":"\#(email)@example.com","accepts_email_marketing":true}"#
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/orders/placed", token: pair.edgeAdmin, body: body) == 201)
+        }
+        let unsyncedID = try #require(try await pair.http.json(.GET, pair.edgeURL + "/v1/contacts?email=unsynced@example.com", token: pair.edgeAdmin).json["data"]?[0]?["id"]?.stringValue)
+        for id in [syncedID, unsyncedID] {
+            #expect(try await pair.http.json(.DELETE, pair.edgeURL + "/v1/contacts/\(id)", token: pair.edgeAdmin).status == 200)
+        }
+        try pair.startUpstream()
+        let status = try await pair.waitForSync()
+        #expect(status["dead_letters"]?.intValue == 0)
+        try await expectConverged(pair, orders: [601, 602])
+        #expect(try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).isEmpty)
+        for id in [601, 602] {
+            let order = try await pair.http.json(.GET, pair.upstreamURL + "/v1/orders/\(id)", token: pair.upstreamAdmin).json["data"]
+            let contact = try #require(order?["contact_id"]?.stringValue)
+            #expect(try await pair.http.get(pair.upstreamURL + "/v1/contacts/\(contact)", token: pair.upstreamAdmin) == 404)
+        }
+        try await pair.shutdown()
+    }
+
     @Test("an opt-out made upstream survives an edge change that touches only the name")
     func staleConsent() async throws {
         let pair = try SyncPair()
@@ -216,22 +254,64 @@ struct SyncTests {
         try pair.startEdge(["--upstream-budget-per-minute": "12"])
         let created = try await pair.http.json(.POST, pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"hot@example.com"}"#)
         let id = try #require(created.json["data"]?["id"]?.stringValue)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for writer in 0..<8 {
-                group.addTask {
-                    for n in stride(from: writer + 1, through: 1_000, by: 8) {
-                        let response = try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(id)", token: pair.edgeAdmin, body: #"{"first_name":"Hot \#(n)","custom_fields":{"n":\#(n)}}"#)
-                        #expect(response.status == 200)
-                    }
-                }
-            }
-            try await group.waitForAll()
+        try await updateConcurrently(1_000) { n in
+            let response = try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(id)", token: pair.edgeAdmin, body: #"{"first_name":"Hot \#(n)","custom_fields":{"n":\#(n)}}"#)
+            #expect(response.status == 200)
         }
         let status = try await pair.waitForSync()
         try await expectConverged(pair)
         let calls = try #require(status["calls_made"]?.intValue)
         #expect(calls <= 5, "1,001 local changes took \(calls) upstream calls")
         #expect(status["changes_delivered"]?.intValue == 1_001)
+        try await pair.shutdown()
+    }
+
+    @Test("1,000 updates to one order reach the upstream in a handful of calls, with its last state")
+    func hotOrder() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        try pair.startEdge(["--upstream-budget-per-minute": "12"])
+        try await updateConcurrently(1_000) { n in
+            let body = #"{"order_id":7,"total":"\#(n).50","currency":"USD","order_date":"2026-06-01T10:00:00Z","email":"hot-order@example.com","financial_status":"s\#(n)"}"#
+            let status = try await pair.http.postJSON(pair.edgeURL + "/v1/orders/placed", token: pair.edgeAdmin, body: body)
+            #expect([200, 201].contains(status))
+        }
+        let status = try await pair.waitForSync()
+        try await expectConverged(pair, orders: [7])
+        let calls = try #require(status["calls_made"]?.intValue)
+        #expect(calls <= 5, "1,001 local changes (the contact, then 1,000 to the order) took \(calls) upstream calls")
+        #expect(status["changes_delivered"]?.intValue == 1_001)
+        try await pair.shutdown()
+    }
+
+    @Test("a second serve on a data directory refuses to start; sync status says whether the exporter runs")
+    func oneServerPerDataDirectory() async throws {
+        let pair = try SyncPair()
+        func exporterRow() throws -> String {
+            let output = try EdgeBinary.run(["sync", "status", "--data-dir", pair.edgeDirectory]).output
+            return output.split(separator: "\n").first { $0.hasPrefix("exporter ") }.map(String.init) ?? output
+        }
+        #expect(try exporterRow().contains("not running: no server is serving this data directory"))
+        try pair.startEdge(credentials: [:])
+        let first = try #require(pair.edge?.process.processIdentifier)
+        #expect(try await pair.status()["exporter"] == "off")
+        #expect(try exporterRow().contains("off: the server (process \(first)) has no upstream credentials"))
+        do {
+            let second = try ServerProcess(dataDirectory: pair.edgeDirectory, extraArguments: ["--upstream-token", pair.exporterToken])
+            second.stop(with: SIGTERM)
+            Issue.record("a second server started on \(pair.edgeDirectory)")
+        } catch let error as FixtureError {
+            #expect(error.description.contains("is already served by process \(first)"), "\(error)")
+        }
+        #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"still@example.com"}"#) == 201, "the first server is untouched")
+        #expect(pair.stopEdge() == 0)
+
+        try pair.startUpstream()
+        try pair.startEdge()
+        let status = try await pair.waitForSync()
+        #expect(status["exporter"] == "running")
+        #expect(status["upstream"]?.stringValue == pair.upstreamURL + "/v1")
+        #expect(try exporterRow().contains("running in process \(try #require(pair.edge?.process.processIdentifier)), to \(pair.upstreamURL)/v1"))
         try await pair.shutdown()
     }
 
@@ -274,41 +354,64 @@ struct SyncTests {
 /// `PRIVY_EDGE_BINARY` pointing at a release build); prints the coalescing ratio and drain rate.
 @Suite("Sync benchmark", .serialized, .enabled(if: ProcessInfo.processInfo.environment["PRIVY_EDGE_SYNC_BENCH"] != nil))
 struct SyncBenchmark {
-    @Test("a ~100k-change backlog over 10,000 contacts, written offline, drains against an upstream limited to 100 calls a second")
+    /// The upstream's limit and the edge's budget: both 100 calls a second, Privy's minute
+    /// window shrunk a hundredfold so the drain takes minutes rather than hours.
+    private static let limitPerSecond = 100
+
+    @Test("a ~100k-change backlog of contacts and orders over 10,000 people, written offline, drains against an upstream limited to 100 calls a second")
     func drain() async throws {
         let pair = try SyncPair()
         try pair.startEdge(credentials: [:])
         let writing = ContinuousClock.now
-        let writes = try await MixedWorkload(seed: 99, people: 10_000).run(operations: 165_000, workers: 8, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
+        let writes = try await MixedWorkload(seed: 99, people: 10_000).run(operations: 150_000, workers: 8, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
         let backlog = try #require(try await pair.status()["backlog"]?.intValue)
         let writeTime = ContinuousClock.now - writing
         pair.stopEdge()
-        try pair.startUpstream(["--rate-limit", "100/1s"])
+        try pair.startUpstream(["--rate-limit", "\(Self.limitPerSecond)/1s"])
         let draining = ContinuousClock.now
-        try pair.startEdge(["--upstream-budget-per-minute": "6000"])
-        let status = try await pair.waitForSync(timeout: .seconds(1_800))
+        try pair.startEdge(["--upstream-budget-per-minute": "\(Self.limitPerSecond * 60)"])
+        let status = try await pair.waitForSync(timeout: .seconds(3_600))
         let drainTime = ContinuousClock.now - draining
-        try await expectConverged(pair)
+        try await expectConverged(pair, orders: writes.orderIDs)
         let calls = try #require(status["calls_made"]?.intValue)
         let seconds = Double(drainTime.components.seconds) + Double(drainTime.components.attoseconds) / 1e18
         func figure(_ value: Double) -> String { String(format: "%.2f", value) }
         print("""
-            sync benchmark: \(writes) accepted writes in \(writeTime) → backlog of \(backlog) changes
-            drained in \(drainTime) with \(calls) upstream calls (limit 100/s): \(figure(Double(backlog) / Double(calls))) changes per call, \
-            \(figure(Double(backlog) / seconds)) changes/s, \(figure(Double(calls) / seconds)) calls/s; \
-            at Privy's 60 calls a minute the same backlog takes \(calls / 60) minutes
+            sync benchmark: \(writes.accepted) accepted writes (\(writes.orderIDs.count) orders) in \(writeTime) → backlog of \(backlog) changes
+            drained in \(drainTime) with \(calls) upstream calls, \(status["throttled_responses"]?.intValue ?? 0) of them refused (429): \
+            \(figure(Double(backlog) / Double(calls))) changes per call, \(figure(Double(backlog) / seconds)) changes/s, \
+            \(figure(Double(calls) / seconds)) calls/s = \(figure(Double(calls) / seconds / Double(Self.limitPerSecond) * 100)) % of the \
+            \(Self.limitPerSecond)/s limit and budget; at Privy's 60 calls a minute the same backlog takes \(calls / 60) minutes
             """)
         #expect(status["dead_letters"]?.intValue == 0)
         try await pair.shutdown()
     }
 }
 
-/// Compares every contact field replication carries, on both sides.
-private func expectConverged(_ pair: SyncPair, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+/// Runs `write(n)` for `n` in `1...count` from eight concurrent writers.
+private func updateConcurrently(_ count: Int, _ write: @escaping @Sendable (Int) async throws -> Void) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for writer in 0..<8 {
+            group.addTask {
+                for n in stride(from: writer + 1, through: count, by: 8) { try await write(n) }
+            }
+        }
+        try await group.waitForAll()
+    }
+}
+
+/// Compares every contact field replication carries (order stats included), and the given
+/// orders with the contact each is linked to, on both sides.
+private func expectConverged(_ pair: SyncPair, orders: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let edge = try await pair.contacts(at: pair.edgeURL, token: pair.edgeAdmin)
     let upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
     #expect(edge.count == upstream.count, "edge \(edge.count) contacts, upstream \(upstream.count)", sourceLocation: sourceLocation)
     for (key, contact) in edge where upstream[key] != contact {
         Issue.record("\(key): edge \(contact.serializedString()) upstream \(upstream[key]?.serializedString() ?? "missing")", sourceLocation: sourceLocation)
+    }
+    let edgeOrders = try await pair.orders(orders, at: pair.edgeURL, token: pair.edgeAdmin)
+    let upstreamOrders = try await pair.orders(orders, at: pair.upstreamURL, token: pair.upstreamAdmin)
+    for (id, order) in edgeOrders.sorted(by: { $0.key < $1.key }) where upstreamOrders[id] != order {
+        Issue.record("order \(id): edge \(order.serializedString()) upstream \(upstreamOrders[id]?.serializedString() ?? "missing")", sourceLocation: sourceLocation)
     }
 }

@@ -3,7 +3,7 @@ import PrivyDomain
 import PrivyJSON
 import PrivyStore
 
-/// `GET /v1/sync/status` (`admin`): the sync exporter's figures.
+/// `GET /v1/sync/status` (`admin`): whether the sync exporter runs, and its figures.
 struct SyncRoutes {
     let store: Store
 
@@ -16,6 +16,9 @@ struct SyncRoutes {
         let status = try store.syncStatus()
         return .data { writer in
             writer.beginObject()
+            // This server answers, so the exporter it recorded at start is what runs now.
+            writer.key("exporter"); writer.string(status.exporter?.upstream == nil ? "off" : "running")
+            writer.key("upstream"); writer.optionalString(status.exporter?.upstream)
             writer.key("backlog"); writer.int(status.backlog)
             writer.key("oldest_pending_at"); writer.optionalString(status.oldestPendingAt?.rfc3339)
             writer.key("oldest_pending_age_seconds"); writer.optionalInt(status.oldestPendingAge)

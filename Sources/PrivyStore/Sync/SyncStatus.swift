@@ -30,6 +30,8 @@ public struct SyncStatus: Sendable {
     public var lastFailure: String?
     /// Changes settled a second, recently; `nil` when unknown.
     public var pace: Double?
+    /// Whether the server that last started runs the exporter; `nil` if none recorded it.
+    public var exporter: ExporterMode?
 
     /// Seconds since the oldest pending change was made.
     public var oldestPendingAge: Int64? {
@@ -72,7 +74,8 @@ extension Store {
                 throttledResponses: state.throttledResponses,
                 lastFailureAt: state.lastFailureAt,
                 lastFailure: state.lastFailure,
-                pace: state.pace.rate(at: now)
+                pace: state.pace.rate(at: now),
+                exporter: try ExporterMode.read(in: txn, meta: tables.meta)
             )
         }
     }

@@ -7,15 +7,20 @@ import PrivyJSON
 public struct UpstreamOrder: Sendable, Hashable {
     /// The local contact the order is linked to: its job goes first.
     public var contactID: ContactID?
+    /// Whether that contact is deleted here. Placing the order upstream restores (or creates)
+    /// the contact it links to there, so the exporter deletes that contact again afterwards.
+    public var contactDeleted: Bool
     /// The JSON body: the order's full current state, `initial_sync` preserved.
     public var body: [UInt8]
 
     /// Creates an upstream order.
     /// - Parameters:
     ///   - contactID: the linked local contact, if any.
+    ///   - contactDeleted: whether that contact is deleted locally.
     ///   - body: the JSON body of `POST /v1/orders/placed`.
-    public init(contactID: ContactID?, body: [UInt8]) {
+    public init(contactID: ContactID?, contactDeleted: Bool = false, body: [UInt8]) {
         self.contactID = contactID
+        self.contactDeleted = contactDeleted
         self.body = body
     }
 }
@@ -23,11 +28,12 @@ public struct UpstreamOrder: Sendable, Hashable {
 extension Store {
     /// The upstream form of order `id` as it stands in `transaction`: its full current state as
     /// a `POST /v1/orders/placed` body, `initial_sync` preserved, linked to its local contact so
-    /// the contact goes first.
+    /// the contact goes first, and whether that contact is deleted.
     /// - Returns: `nil` if the order is not in the store.
     static func upstreamOrder(_ id: String, in transaction: some Transaction, _ tables: Tables) throws -> UpstreamOrder? {
         guard let order = try transaction.withValue(forKey: id, in: tables.orders, Order.init(decoding:)) else { return nil }
-        return UpstreamOrder(contactID: order.contactID, body: order.upstreamBody())
+        let contactDeleted = try order.contactID.flatMap { try contact($0, in: transaction, tables) }?.isDeleted ?? false
+        return UpstreamOrder(contactID: order.contactID, contactDeleted: contactDeleted, body: order.upstreamBody())
     }
 }
 

@@ -2,46 +2,101 @@ import AsyncHTTPClient
 import NIOHTTP1
 import PrivyJSON
 
-/// A reproducible mix of contact writes over a pool of people: creates (some restoring deleted
-/// contacts, some with fewer identities than before), updates of names, tags, custom fields,
-/// phone and consent, unsubscribes and deletes. Writes the rules refuse are part of the mix.
+/// A reproducible mix of contact and order writes over a pool of people: creates (some
+/// restoring deleted contacts, some with fewer identities than before), updates of names, tags,
+/// custom fields, phone and consent, unsubscribes and deletes; and orders placed for people with
+/// or without a contact yet, some of them history (`initial_sync`), updated again under the same
+/// id (new totals, currencies, dates, sometimes another customer). Writes the rules refuse are
+/// part of the mix.
 struct MixedWorkload: Sendable {
     let seed: UInt64
     let people: Int
+    /// The share of writes, in percent, that place or update an order.
+    var orderPercent: UInt64 = 25
+
+    /// What a run did.
+    struct Outcome: Sendable {
+        /// Writes accepted (200 or 201).
+        var accepted = 0
+        /// The ids of the orders that were stored.
+        var orderIDs: Set<Int> = []
+    }
 
     /// Runs `operations` writes from `workers` concurrent clients, each owning a slice of the
-    /// people so one person's writes stay in order.
-    /// - Returns: how many writes were accepted (200 or 201).
-    func run(operations: Int, workers: Int, against baseURL: String, token: String, http: HTTPClient) async throws -> Int {
-        try await withThrowingTaskGroup(of: Int.self) { group in
+    /// people and of the order ids, so one person's and one order's writes stay in order.
+    func run(operations: Int, workers: Int, against baseURL: String, token: String, http: HTTPClient) async throws -> Outcome {
+        try await withThrowingTaskGroup(of: Outcome.self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    var generator = SplitMix64(seed: seed &+ UInt64(worker) &* 0x9E37_79B9)
-                    var ids: [Int: String] = [:]
-                    var accepted = 0
-                    let mine = Array(stride(from: worker, to: people, by: workers))
+                    var client = Worker(workload: self, mine: Array(stride(from: worker, to: people, by: workers)), firstOrderID: worker + 1, orderIDStride: workers,
+                                        generator: SplitMix64(seed: seed &+ UInt64(worker) &* 0x9E37_79B9))
+                    var outcome = Outcome()
                     for _ in 0..<(operations / workers) {
-                        let person = mine[Int(generator.next() % UInt64(mine.count))]
-                        let (method, path, body) = request(for: person, id: ids[person], using: &generator)
+                        let (method, path, body) = client.nextRequest()
                         let response = try await http.json(method, baseURL + path, token: token, body: body)
-                        if response.status == 200 || response.status == 201 { accepted += 1 }
-                        if method == .POST, path == "/v1/contacts" {
-                            ids[person] = response.json["data"]?["id"]?.stringValue ?? response.json["error"]?["id"]?.stringValue ?? ids[person]
-                        }
+                        if response.status == 200 || response.status == 201 { outcome.accepted += 1 }
+                        client.learn(from: response, to: method, path)
                     }
-                    return accepted
+                    outcome.orderIDs = client.storedOrders
+                    return outcome
                 }
             }
-            return try await group.reduce(0, +)
+            return try await group.reduce(into: Outcome()) { total, part in
+                total.accepted += part.accepted
+                total.orderIDs.formUnion(part.orderIDs)
+            }
         }
     }
 
-    /// Person `n` has an email (`n % 3 != 1`), a phone (`n % 3 != 0`), or both.
-    private func request(for person: Int, id: String?, using generator: inout SplitMix64) -> (HTTPMethod, String, String?) {
-        let email = person % 3 != 1 ? "p\(person)@example.com" : nil
-        let phone = person % 3 != 0 ? "+1555" + String(String(1_000_000 + person).suffix(7)) : nil
-        func pick<T>(_ options: [T]) -> T { options[Int(generator.next() % UInt64(options.count))] }
-        func chance(_ percent: UInt64) -> Bool { generator.next() % 100 < percent }
+    /// Person `n`'s email (`n % 3 != 1`).
+    fileprivate static func email(of person: Int) -> String? {
+        person % 3 != 1 ? "p\(person)@example.com" : nil
+    }
+
+    /// Person `n`'s phone (`n % 3 != 0`).
+    fileprivate static func phone(of person: Int) -> String? {
+        person % 3 != 0 ? "+1555" + String(String(1_000_000 + person).suffix(7)) : nil
+    }
+}
+
+/// One client of a workload: its people, what it learnt of their contacts, and its orders.
+private struct Worker {
+    let workload: MixedWorkload
+    let mine: [Int]
+    let firstOrderID: Int
+    let orderIDStride: Int
+    var generator: SplitMix64
+    /// The contact id of each person, once known.
+    var ids: [Int: String] = [:]
+    /// Each order placed so far and the person it was last placed for.
+    var orders: [(id: Int, person: Int)] = []
+    /// The orders the server stored.
+    var storedOrders: Set<Int> = []
+    /// The person of the last request.
+    var person = 0
+
+    mutating func nextRequest() -> (HTTPMethod, String, String?) {
+        person = mine[Int(generator.next() % UInt64(mine.count))]
+        return chance(workload.orderPercent) ? orderRequest() : contactRequest()
+    }
+
+    /// Keeps the contact id a create answered (or the conflict named) and the orders stored.
+    mutating func learn(from response: RemoteResponse, to method: HTTPMethod, _ path: String) {
+        if method == .POST, path == "/v1/contacts" {
+            ids[person] = response.json["data"]?["id"]?.stringValue ?? response.json["error"]?["id"]?.stringValue ?? ids[person]
+        }
+        if path == "/v1/orders/placed", [200, 201].contains(response.status), let id = response.json["data"]?["order_id"]?.intValue {
+            storedOrders.insert(id)
+        }
+    }
+
+    private mutating func pick<T>(_ options: [T]) -> T { options[Int(generator.next() % UInt64(options.count))] }
+    private mutating func chance(_ percent: UInt64) -> Bool { generator.next() % 100 < percent }
+
+    private mutating func contactRequest() -> (HTTPMethod, String, String?) {
+        let email = MixedWorkload.email(of: person)
+        let phone = MixedWorkload.phone(of: person)
+        let id = ids[person]
         var fields: [(String, JSONValue)] = []
         let roll = generator.next() % 100
         guard let id, roll >= 10 else {
@@ -73,6 +128,40 @@ struct MixedWorkload: Sendable {
             if fields.isEmpty { fields.append(("first_name", .string("Only"))) }
             return (.PATCH, "/v1/contacts/\(id)", JSONValue.object(JSONObject(fields)).serializedString())
         }
+    }
+
+    /// A new order (40% history) for the person, or an update of an earlier one: a new total,
+    /// currency, date or status, and sometimes another of this worker's people as the customer.
+    /// The customer is named by email when the person has one (so an order never splits a
+    /// person into two contacts), with the phone half of the time.
+    private mutating func orderRequest() -> (HTTPMethod, String, String?) {
+        var fields: [(String, JSONValue)] = []
+        if !orders.isEmpty, chance(40) {
+            let slot = Int(generator.next() % UInt64(orders.count))
+            if !chance(15) { person = orders[slot].person }
+            orders[slot].person = person
+            let id = orders[slot].id
+            fields.append(("order_id", chance(20) ? .string("00\(id)") : .number(JSONNumber(id))))
+            if chance(30) { fields.append(("initial_sync", .bool(chance(50)))) }
+        } else {
+            let id = firstOrderID + orders.count * orderIDStride
+            orders.append((id, person))
+            fields.append(("order_id", .number(JSONNumber(id))))
+            fields.append(("initial_sync", .bool(chance(40))))
+        }
+        let email = MixedWorkload.email(of: person)
+        let phone = MixedWorkload.phone(of: person)
+        fields.append(("total", .string("\(generator.next() % 500).\(10 + generator.next() % 90)")))
+        fields.append(("currency", .string(pick(["USD", "USD", "usd", "EUR"]))))
+        fields.append(("order_date", .string("2026-0\(1 + generator.next() % 6)-1\(generator.next() % 10)T\(10 + generator.next() % 10):30:00Z")))
+        fields.append(("email", email.map(JSONValue.string) ?? .null))
+        let withPhone = phone != nil && (email == nil || chance(50))
+        fields.append(("phone", withPhone ? phone.map(JSONValue.string) ?? .null : .null))
+        if chance(30) { fields.append(("accepts_email_marketing", .bool(chance(70)))) }
+        if withPhone, chance(25) { fields.append(("accepts_sms_marketing", .bool(true))) }
+        if chance(40) { fields.append(("financial_status", .string(pick(["paid", "pending", "refunded"])))) }
+        if chance(30) { fields.append(("billing_address", .object(["first_name": .string("B\(generator.next() % 100)"), "last_name": "Buyer"]))) }
+        return (.POST, "/v1/orders/placed", JSONValue.object(JSONObject(fields)).serializedString())
     }
 }
 

@@ -94,6 +94,34 @@ final class SyncPair: @unchecked Sendable {
     /// Every live contact of a server, keyed by email (lowercased) or phone, projected on the
     /// fields replication must carry.
     func contacts(at baseURL: String, token: String) async throws -> [String: JSONValue] {
+        try await keyedContacts(at: baseURL, token: token).mapValues { contact in
+            .object(JSONObject(Self.replicatedContactFields.map { ($0, contact[$0] ?? .null) }))
+        }
+    }
+
+    /// Orders of a server by id (`null` for one it does not have), projected on the fields
+    /// replication must carry, with `contact` the key (email or phone) of the live contact the
+    /// order is linked to, or `null` when that contact is deleted.
+    func orders(_ ids: some Sequence<Int>, at baseURL: String, token: String) async throws -> [Int: JSONValue] {
+        let keys = try await keyedContacts(at: baseURL, token: token).reduce(into: [String: String]()) { keys, entry in
+            if let id = entry.value["id"]?.stringValue { keys[id] = entry.key }
+        }
+        var orders: [Int: JSONValue] = [:]
+        for id in ids {
+            let response = try await http.json(.GET, baseURL + "/v1/orders/\(id)", token: token)
+            guard response.status == 200, let order = response.json["data"] else {
+                guard response.status == 404 else { throw FixtureError("order \(id) answered \(response.status)") }
+                orders[id] = .null
+                continue
+            }
+            let contact = order["contact_id"]?.stringValue.flatMap { keys[$0] }.map(JSONValue.string) ?? .null
+            orders[id] = .object(JSONObject(Self.replicatedOrderFields.map { ($0, order[$0] ?? .null) } + [("contact", contact)]))
+        }
+        return orders
+    }
+
+    /// Every live contact of a server, keyed by email (lowercased) or phone.
+    private func keyedContacts(at baseURL: String, token: String) async throws -> [String: JSONValue] {
         var contacts: [String: JSONValue] = [:]
         var page = 1
         while true {
@@ -104,15 +132,24 @@ final class SyncPair: @unchecked Sendable {
             for item in items {
                 let key = item["email"]?.stringValue?.lowercased() ?? item["phone_number"]?.stringValue ?? "?"
                 guard contacts[key] == nil else { throw FixtureError("two contacts for \(key)") }
-                contacts[key] = .object(JSONObject(Self.replicated.map { ($0, item[$0] ?? .null) }))
+                contacts[key] = item
             }
             guard page < (response.json["pagination"]?["total_pages"]?.intValue ?? 0) else { return contacts }
             page += 1
         }
     }
 
-    /// The fields the upstream must hold as the edge does.
-    private static let replicated = ["email", "phone_number", "first_name", "last_name", "tags", "custom_fields", "email_consent", "sms_consent"]
+    /// The contact fields the upstream must hold as the edge does; `order_stats` follows from
+    /// the orders.
+    private static let replicatedContactFields = [
+        "email", "phone_number", "first_name", "last_name", "tags", "custom_fields", "email_consent", "sms_consent", "order_stats",
+    ]
+
+    /// The order fields the upstream must hold as the edge does.
+    private static let replicatedOrderFields = [
+        "order_id", "email", "phone", "total_amount", "currency_code", "placed_at", "financial_status", "fulfillment_status", "customer_id",
+        "total_items", "accepts_email_marketing", "accepts_sms_marketing", "initial_sync",
+    ]
 
     /// Stops both servers and removes both directories.
     func shutdown() async throws {
