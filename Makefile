@@ -8,7 +8,7 @@ RELEASE_BIN := $(SCRATCH)/release/privy-edge
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
 
-.PHONY: run test deps build release check-release deb
+.PHONY: run test deps build release check-release deb hardening
 
 ## Install what a fresh Debian machine lacks (liblmdb-dev), build the release binary and serve
 ## on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
@@ -20,6 +20,7 @@ run: release
 test: deps
 	$(SWIFT) test
 	$(MAKE) check-release
+	$(MAKE) hardening
 
 ## Debian packages the build needs.
 deps:
@@ -38,6 +39,12 @@ release: deps
 ## Fails unless the release binary is self-contained.
 check-release: release
 	scripts/check-static-binary.sh $(RELEASE_BIN)
+
+## Property-based API testing of the release binary: schemathesis (installed into a cache
+## venv on first use) runs openapi.yaml against a live server; no 5xx, no response off the spec.
+## The other hardening suites (hostile input, a full map, SIGKILL under load) run in `swift test`.
+hardening: release
+	scripts/schemathesis.sh $(RELEASE_BIN)
 
 ## The Debian package, dist/privy-edge_<version>_<arch>.deb, from the release binary and
 ## packaging/ (unit, env file as conffile); then checks what it installs.

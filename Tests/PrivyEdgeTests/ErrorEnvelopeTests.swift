@@ -29,6 +29,8 @@ struct ErrorEnvelopeTests {
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.errorCode == "method_not_allowed")
             #expect(wrongMethod.headers[.allow]?.contains("POST") == true)
+            let trace = try await client.call(.trace, "/v1/contacts", token: fixture.writerToken)
+            #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "POST, GET")
         }
     }
 

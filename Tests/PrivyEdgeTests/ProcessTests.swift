@@ -49,45 +49,46 @@ struct ProcessTests {
         #expect(try EdgeBinary.run(["integrations", "reveal", "--data-dir", directory, "int_missing"]).status != 0)
     }
 
-    @Test("after SIGKILL under write load, every acknowledged write is present and the store opens cleanly")
+    @Test("SIGKILL under write load, three rounds: every acknowledged contact and order is present and doctor is happy")
     func crashUnderLoad() async throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_write")
-        let server = try ServerProcess(dataDirectory: directory)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_write,orders_write")
         let acknowledged = Acknowledged()
-        let writers = acknowledged.startWriters(16, prefix: "w", server: server, token: token, client: client)
-        // Kill only once the load is really flowing, however slow the machine.
-        let deadline = ContinuousClock.now + .seconds(60)
-        while acknowledged.emails.count < 300 && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        server.stop(with: SIGKILL)
-        for writer in writers { writer.cancel() }
-        for writer in writers { await writer.value }
-        try await client.shutdown()
+        for round in 1...3 {
+            let server = try ServerProcess(dataDirectory: directory)
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let before = acknowledged.count
+            let writers = acknowledged.startWriters(16, series: round, server: server, token: token, client: client)
+            // Kill only once the load is really flowing, however slow the machine.
+            let deadline = ContinuousClock.now + .seconds(60)
+            while acknowledged.count < before + 300 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            server.stop(with: SIGKILL)
+            for writer in writers { writer.cancel() }
+            for writer in writers { await writer.value }
+            try await client.shutdown()
+            #expect(acknowledged.count >= before + 300, "round \(round): the load should have acknowledged writes before the kill")
 
-        let emails = acknowledged.emails
-        #expect(emails.count >= 300, "the load should have acknowledged writes before the kill")
-        let store = try await Store.open(directory: directory)
-        #expect(try store.environment.clearStaleReaders() >= 0)
-        for email in emails {
-            let page = try store.contacts(matching: ContactQuery(email: EmailAddress(validating: email)))
-            #expect(page.totalCount == 1, "acknowledged \(email) is missing after SIGKILL")
+            let doctor = try EdgeBinary.run(["doctor", "--data-dir", directory])
+            #expect(doctor.status == 0, "round \(round): doctor after SIGKILL: \(doctor.output)")
+            let store = try await Store.open(directory: directory)
+            let missing = try acknowledged.missing(in: store)
+            await store.close()
+            #expect(missing.isEmpty, "round \(round): acknowledged writes missing after SIGKILL: \(missing)")
         }
-        await store.close()
     }
 
     @Test("SIGTERM drains in-flight writes: every acknowledged write is committed and the exit is clean")
     func gracefulShutdown() async throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_write")
+        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_write,orders_write")
         let server = try ServerProcess(dataDirectory: directory)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let acknowledged = Acknowledged()
-        let writers = acknowledged.startWriters(8, prefix: "g", server: server, token: token, client: client)
+        let writers = acknowledged.startWriters(8, series: 0, server: server, token: token, client: client)
         try await Task.sleep(for: .milliseconds(700))
         let status = server.stop(with: SIGTERM)
         for writer in writers { await writer.value }
@@ -95,12 +96,10 @@ struct ProcessTests {
         #expect(status == 0)
         let store = try await Store.open(directory: directory)
         let total = try store.contacts(matching: .init()).totalCount
-        let emails = acknowledged.emails
-        #expect(total >= emails.count)
-        for email in emails {
-            #expect(try store.contacts(matching: ContactQuery(email: EmailAddress(validating: email))).totalCount == 1)
-        }
+        let missing = try acknowledged.missing(in: store)
         await store.close()
+        #expect(total >= acknowledged.emails.count)
+        #expect(missing.isEmpty, "acknowledged writes missing after SIGTERM: \(missing)")
     }
 
     @Test("a data directory from a newer schema is refused with a clear message and left untouched")
@@ -124,23 +123,39 @@ struct ProcessTests {
     }
 }
 
-/// Emails whose create was answered 201, collected from many tasks.
+/// Writes answered as done, collected from many tasks: contacts (by email) created with 201 and
+/// orders (by id) placed with 201.
 private final class Acknowledged: Sendable {
-    private let list = Mutex<[String]>([])
-    func append(_ email: String) { list.withLock { $0.append(email) } }
-    var emails: [String] { list.withLock { $0 } }
+    private let written = Mutex<(emails: [String], orders: [String])>(([], []))
+    var emails: [String] { written.withLock { $0.emails } }
+    var count: Int { written.withLock { $0.emails.count + $0.orders.count } }
 
-    /// Starts `count` tasks that create contacts one after another until cancelled or the
-    /// server stops answering, recording each email answered 201.
-    func startWriters(_ count: Int, prefix: String, server: ServerProcess, token: String, client: HTTPClient) -> [Task<Void, Never>] {
+    /// The acknowledged writes `store` lacks, as `email` or `order id` lines.
+    func missing(in store: Store) throws -> [String] {
+        let (emails, orders) = written.withLock { $0 }
+        let contacts = try emails.filter { try store.contacts(matching: ContactQuery(email: EmailAddress(validating: $0))).totalCount != 1 }
+        return try contacts + orders.filter { try store.order(id: $0) == nil }.map { "order \($0)" }
+    }
+
+    /// Starts `count` tasks that write one after another until cancelled or the server stops
+    /// answering, recording each acknowledged write: even-numbered tasks create contacts,
+    /// odd-numbered ones place orders for new customers. Writes of different `series` never collide.
+    func startWriters(_ count: Int, series: Int, server: ServerProcess, token: String, client: HTTPClient) -> [Task<Void, Never>] {
         (0..<count).map { writer in
             Task {
                 var n = 0
                 while !Task.isCancelled {
-                    let email = "\(prefix)\(writer)-\(n)@example.com"
+                    let email = "s\(series)w\(writer)-\(n)@example.com"
+                    let orderID = String(series * 100_000_000 + writer * 1_000_000 + n)
                     n += 1
-                    guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
-                    if status == 201 { append(email) }
+                    if writer % 2 == 1 {
+                        let body = #"{"order_id":"\#(orderID)","total":"9.99","currency":"USD","order_date":"2026-01-01T00:00:00Z","email":"\#(email)"}"#
+                        guard let status = try? await client.postJSON("\(server.baseURL)/v1/orders/placed", token: token, body: body) else { return }
+                        if status == 201 { written.withLock { $0.orders.append(orderID) } }
+                    } else {
+                        guard let status = try? await client.postJSON("\(server.baseURL)/v1/contacts", token: token, body: #"{"email":"\#(email)"}"#) else { return }
+                        if status == 201 { written.withLock { $0.emails.append(email) } }
+                    }
                 }
             }
         }

@@ -25,7 +25,7 @@ struct RouteTable {
 
     /// Answers the methods no route took with 405.
     func finish() {
-        let candidates: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+        let candidates: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
         for (path, allowed) in methods {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             for method in candidates where !allowed.contains(method) {
