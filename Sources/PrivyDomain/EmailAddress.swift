@@ -26,10 +26,14 @@ public struct EmailAddress: Sendable, Hashable {
     public init?(validating text: String) {
         let trimmed = text.trimmingWhitespace()
         guard trimmed.utf8.count <= 254, !Self.containsSpaceOrControl(trimmed) else { return nil }
-        let parts = trimmed.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...64).contains(parts[0].count) else { return nil }
-        let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return nil }
+        let utf8 = trimmed.utf8
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+        let local = utf8[..<at]
+        let domain = utf8[utf8.index(after: at)...]
+        guard (1...64).contains(local.count), !domain.contains(UInt8(ascii: "@")),
+            domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: "."),
+            !zip(domain, domain.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+        else { return nil }
         rawValue = trimmed
     }
 

@@ -22,6 +22,8 @@ public struct Money: Sendable, Hashable, LosslessStringConvertible {
     private let scale: Int
 
     private static let significandLimit: Int64 = 1_000_000_000_000_000_000
+    /// 10^0 through 10^19.
+    private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
 
     /// Reads an amount written in JSON's number grammar.
     ///
@@ -46,9 +48,16 @@ public struct Money: Sendable, Hashable, LosslessStringConvertible {
 
     /// The amount with at least two decimal places, for example `95.00`, `0.30`, `1.005` or `-1.25`.
     public var description: String {
-        let digits = String(significand.magnitude, zeroPaddedTo: scale + 1)
-        let fraction = digits.suffix(scale) + String(repeating: "0", count: max(0, 2 - scale))
-        return (significand < 0 ? "-" : "") + digits.dropLast(scale) + "." + fraction
+        let magnitude = significand.magnitude
+        let unit = Self.powersOfTen[scale]
+        let fractionWidth = max(2, scale)
+        return ASCIITextBuilder.string(capacity: Self.maximumDigits + Self.maximumScale + 3) { text in
+            if significand < 0 { text.append(UInt8(ascii: "-")) }
+            text.append(magnitude / unit, zeroPaddedTo: 1)
+            text.append(UInt8(ascii: "."))
+            // The fraction's digits, then zeros up to two places: 0.3 → 30, 1.005 → 005.
+            text.append((magnitude % unit) * Self.powersOfTen[fractionWidth - scale], zeroPaddedTo: fractionWidth)
+        }
     }
 
     /// The exact sum of two amounts.

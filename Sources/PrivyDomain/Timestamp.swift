@@ -34,19 +34,28 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let date = CivilDate(daysSinceEpoch: Int(days))
         let secondOfDay = Int(microsecondOfDay / Self.microsecondsPerSecond)
         let fraction = Int(microsecondOfDay % Self.microsecondsPerSecond)
-        var text = Self.yearText(date.year)
-        text += "-" + String(date.month, zeroPaddedTo: 2) + "-" + String(date.day, zeroPaddedTo: 2)
-        text += "T" + String(secondOfDay / 3_600, zeroPaddedTo: 2)
-        text += ":" + String(secondOfDay / 60 % 60, zeroPaddedTo: 2)
-        text += ":" + String(secondOfDay % 60, zeroPaddedTo: 2)
-        if fraction != 0 {
-            var digits = String(fraction, zeroPaddedTo: 6)[...]
-            while digits.last == "0" {
-                digits.removeLast()
+        return ASCIITextBuilder.string(capacity: 32) { text in
+            if (0...9_999).contains(date.year) {
+                text.append(date.year, zeroPaddedTo: 4)
+            } else {
+                text.append(Self.yearText(date.year))
             }
-            text += "." + digits
+            text.append(UInt8(ascii: "-")); text.append(date.month, zeroPaddedTo: 2)
+            text.append(UInt8(ascii: "-")); text.append(date.day, zeroPaddedTo: 2)
+            text.append(UInt8(ascii: "T")); text.append(secondOfDay / 3_600, zeroPaddedTo: 2)
+            text.append(UInt8(ascii: ":")); text.append(secondOfDay / 60 % 60, zeroPaddedTo: 2)
+            text.append(UInt8(ascii: ":")); text.append(secondOfDay % 60, zeroPaddedTo: 2)
+            if fraction != 0 {
+                var digits = fraction
+                var width = 6
+                while digits % 10 == 0 {
+                    digits /= 10
+                    width -= 1
+                }
+                text.append(UInt8(ascii: ".")); text.append(digits, zeroPaddedTo: width)
+            }
+            text.append(UInt8(ascii: "Z"))
         }
-        return text + "Z"
     }
 
     /// The same text as ``rfc3339``.

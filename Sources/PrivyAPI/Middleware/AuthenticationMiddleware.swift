@@ -19,10 +19,9 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else {
             throw APIError.unauthorized("missing bearer token: send Authorization: Bearer <token>")
         }
-        guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+        guard let token = Self.bearerToken(in: header) else {
             throw APIError.unauthorized("the Authorization header must be Bearer <token>")
         }
-        let token = String(header.dropFirst(7)).trimmingSpaces
         var context = context
         do {
             context.principal = try store.authenticate(bearer: token)
@@ -37,11 +36,17 @@ public struct AuthenticationMiddleware: RouterMiddleware {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
+extension AuthenticationMiddleware {
+    /// The token of `Bearer <token>` (the scheme in any case, spaces around the token ignored),
+    /// or `nil` for another scheme or an empty token.
+    static func bearerToken(in header: String) -> String? {
+        let scheme = "bearer ".utf8
+        let utf8 = header.utf8
+        guard utf8.count > scheme.count,
+            zip(utf8, scheme).allSatisfy({ byte, expected in byte | 0x20 == expected })
+        else { return nil }
+        let token = utf8.dropFirst(scheme.count).drop { $0 == UInt8(ascii: " ") }
+        let trimmed = token.prefix(token.count - token.reversed().prefix { $0 == UInt8(ascii: " ") }.count)
+        return trimmed.isEmpty ? nil : String(Substring(trimmed))
     }
 }
