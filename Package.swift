@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // Stage 0: the C library, LMDB from Debian's liblmdb-dev. No pkg-config: its `-llmdb`
@@ -92,11 +93,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `privy-edge bench`: a closed-loop HTTP/1.1 load generator on SwiftNIO, with an embedded server.
+        .target(
+            name: "PrivyBench",
+            dependencies: [
+                "PrivyAPI",
+                "PrivyJSON",
+                "PrivyStore",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The appliance: one binary, `privy-edge`, with its command line.
         .executableTarget(
             name: "PrivyEdge",
             dependencies: [
                 "PrivyAPI",
+                "PrivyBench",
                 "PrivyStore",
                 "PrivySync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -112,6 +130,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyJSONTests", dependencies: ["PrivyJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyDomainTests", dependencies: ["PrivyDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "PrivyBenchTests", dependencies: ["PrivyBench", "PrivyDomain", "PrivyJSON", "PrivyStore"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivySyncTests", dependencies: ["PrivyDomain", "PrivyJSON", "PrivyStore", "PrivySync"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PrivyEdgeTests",
