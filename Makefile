@@ -50,3 +50,15 @@ hardening: release
 ## packaging/ (unit, env file as conffile); then checks what it installs.
 deb: release
 	scripts/check-deb.sh $$(scripts/build-deb.sh $(RELEASE_BIN) dist)
+
+## The micro-benchmarks (Benchmarks/, ordo-one/benchmark, a package of their own): prints
+## throughput, wall clock and mallocs per call, then fails if any benchmark's malloc count rises
+## more than its tolerance (2 %; 5 % for concurrent contact creates) above its committed
+## threshold in Benchmarks/Thresholds/. Wall clock is printed, never gated.
+.PHONY: benchmarks benchmark-thresholds
+benchmarks: deps
+	SWIFT=$(SWIFT) scripts/benchmarks.sh check
+
+## Records Benchmarks/Thresholds/ from a fresh run; commit them with the change that moved them.
+benchmark-thresholds: deps
+	SWIFT=$(SWIFT) scripts/benchmarks.sh update

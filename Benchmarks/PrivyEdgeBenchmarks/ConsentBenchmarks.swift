@@ -12,8 +12,8 @@ enum ConsentBenchmarks {
         let sms = SMSConsent.allCases.flatMap { from in
             SMSConsent.allCases.map { to in (ConsentRequest(sms: to), ConsentState(sms: from)) }
         }
-        register("Consent: email transitions", email)
-        register("Consent: SMS transitions", sms)
+        register("Consent.emailTransitions", email)
+        register("Consent.smsTransitions", sms)
     }
 
     private static func register(_ name: String, _ pairs: [(ConsentRequest, ConsentState)]) {

@@ -8,7 +8,7 @@ enum OrderParseBenchmarks {
     static func register() {
         let body = Fixtures.orderBody(id: 1_000_042, buyer: 7)
         let parser = JSONParser()
-        Benchmark("Order: JSON parse", configuration: Measurement.perCall(.kilo)) { benchmark in
+        Benchmark("Order.jsonParse", configuration: Measurement.perCall(.kilo)) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try parser.parse(body))
             }
@@ -16,11 +16,11 @@ enum OrderParseBenchmarks {
         // The endpoint's reader (`OrderDraft(json:)`) is internal to PrivyAPI; the import batch is
         // its public caller, one line per body, as `privy-edge import` reads them.
         let chunk = Self.chunk(of: BenchmarkScalingFactor.kilo.rawValue, body)
-        Benchmark("Order: body to draft", configuration: Measurement.perCall(.kilo)) { benchmark in
+        Benchmark("Order.bodyToDraft", configuration: Measurement.perCall(.kilo)) { benchmark in
             blackHole(OrderImportBatch(chunk, maxLineBytes: 1 << 20))
         }
         let draft = Fixtures.orderDraft(id: 1_000_042, buyer: 7)
-        Benchmark("Order: draft validation", configuration: Measurement.perCall(.kilo)) { benchmark in
+        Benchmark("Order.draftValidation", configuration: Measurement.perCall(.kilo)) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(OrderRules.upsert(draft, over: nil, now: Fixtures.now))
             }

@@ -19,7 +19,7 @@ enum StoreBenchmarks {
     private static func registerNewOrders() {
         let scratch = ScratchStore()
         var next = 0
-        Benchmark("Store: 1,000 new orders, new buyers", configuration: Measurement.perCall(batch)) { benchmark in
+        Benchmark("Store.newOrdersNewBuyers", configuration: Measurement.perCall(batch)) { benchmark in
             let drafts = benchmark.scaledIterations.map { _ in
                 next += 1
                 return Fixtures.orderDraft(id: next, buyer: next)
@@ -42,7 +42,7 @@ enum StoreBenchmarks {
             round += 1
             return (1...batch.rawValue).map { Fixtures.orderDraft(id: $0, buyer: $0, total: "\(round).99") }
         }
-        Benchmark("Store: 1,000 order updates", configuration: Measurement.perCall(batch)) { benchmark in
+        Benchmark("Store.orderUpdates", configuration: Measurement.perCall(batch)) { benchmark in
             let drafts = drafts()
             benchmark.startMeasurement()
             blackHole(try await scratch.store.importOrders(drafts, context: WriteContext(source: .api)))
@@ -55,11 +55,12 @@ enum StoreBenchmarks {
     }
 
     /// 1,000 concurrent `POST /v1/contacts` creates, as many clients send them: the group-commit
-    /// writer takes them in a few transactions.
+    /// writer takes them in a few transactions. How many varies from run to run, and with it the
+    /// per-transaction allocations (1.4 % between iterations of one run), hence 5 % of tolerance.
     private static func registerContactCreates() {
         let scratch = ScratchStore()
         var next = 0
-        Benchmark("Store: 1,000 contact creates", configuration: Measurement.perCall(batch)) { benchmark in
+        Benchmark("Store.contactCreates", configuration: Measurement.perCall(batch, mallocTolerance: 5)) { benchmark in
             let drafts = benchmark.scaledIterations.map { _ in
                 next += 1
                 return ContactDraft(firstName: "Ann", lastName: "Lee", email: "contact-\(next)@example.com", emailConsent: EmailConsent.subscribed.rawValue)
