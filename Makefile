@@ -8,7 +8,7 @@ RELEASE_BIN := $(SCRATCH)/release/privy-edge
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
 
-.PHONY: run test deps build release check-release deb hardening
+.PHONY: run test deps build release check-release deb hardening browser-test
 
 ## Install what a fresh Debian machine lacks (liblmdb-dev), build the release binary and serve
 ## on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
@@ -20,6 +20,7 @@ run: release
 test: deps
 	$(SWIFT) test
 	$(MAKE) check-release
+	$(MAKE) browser-test
 	$(MAKE) hardening
 
 ## Debian packages the build needs.
@@ -45,6 +46,17 @@ check-release: release
 ## The other hardening suites (hostile input, a full map, SIGKILL under load) run in `swift test`.
 hardening: release
 	scripts/schemathesis.sh $(RELEASE_BIN)
+
+## The status page in headless chromium (installed by deps): the release binary with a few
+## contacts, the figures the page renders checked, its DOM and a screenshot kept in out/.
+browser-test: release
+	scripts/browser-test.sh $(RELEASE_BIN)
+
+## Throughput in one run on this machine: the JSON-echo ceiling of our HTTP stack, then
+## POST /v1/orders/placed (durable) with the same load generator and settings, the ratio, the
+## import rate, and PostgreSQL's upsert as the peer when it is installed. Reports: out/bench/.
+bench: release
+	PRIVY_EDGE_BINARY=$(RELEASE_BIN) scripts/bench.sh
 
 ## The Debian package, dist/privy-edge_<version>_<arch>.deb, from the release binary and
 ## packaging/ (unit, env file as conffile); then checks what it installs.

@@ -2,7 +2,8 @@
 # Installs the Debian packages privy-edge builds against, if they are missing.
 set -euo pipefail
 missing=()
-for package in liblmdb-dev zlib1g-dev; do
+# chromium (and curl) run the status page's browser test (make browser-test).
+for package in liblmdb-dev zlib1g-dev chromium curl; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

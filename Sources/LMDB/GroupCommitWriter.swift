@@ -78,6 +78,11 @@ public final class GroupCommitWriter: Sendable {
         queue.count
     }
 
+    /// Whether the writer still takes writes: false once ``close()`` has begun.
+    public var isOpen: Bool {
+        queue.isOpen
+    }
+
     /// Queues `operation` and returns its result once the transaction it ran in has committed.
     ///
     /// The operation runs on the writer thread. It may run more than once if its batch is

@@ -45,6 +45,11 @@ final class WriteQueue: @unchecked Sendable {
         locked { items.count }
     }
 
+    /// Whether new writes are still taken (the queue is not closed).
+    var isOpen: Bool {
+        locked { !isClosed }
+    }
+
     /// Queues `item`, or says why it cannot be queued.
     /// - Returns: `nil` if queued; otherwise the failure to answer the caller with.
     func enqueue(_ item: any PendingWrite) -> GroupCommitWriter.Failure? {

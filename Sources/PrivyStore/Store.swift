@@ -92,6 +92,11 @@ public final class Store: Sendable {
         writer.queueDepth
     }
 
+    /// Whether the store still takes writes: false once ``close()`` has begun.
+    public var isOpen: Bool {
+        writer.isOpen
+    }
+
     private static func createDirectory(_ path: String) throws {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {

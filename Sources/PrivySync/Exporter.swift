@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 public import Logging
+public import Metrics
 public import PrivyStore
 public import ServiceLifecycle
 
@@ -13,33 +14,37 @@ public struct Exporter: Service {
     private let store: Store
     private let configuration: ExporterConfiguration
     private let logger: Logger
+    private let metrics: UpstreamMetrics
 
     /// Creates the exporter.
     /// - Parameters:
     ///   - store: the open store whose log it replicates.
     ///   - configuration: the upstream, credentials, budget and timings.
     ///   - logger: where progress and failures go.
-    public init(store: Store, configuration: ExporterConfiguration, logger: Logger) {
+    ///   - metrics: where upstream calls and failures are counted (default the process's
+    ///     bootstrapped factory).
+    public init(store: Store, configuration: ExporterConfiguration, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory) {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.metrics = UpstreamMetrics(factory: metrics)
     }
 
     public func run() async throws {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool.retryConnectionEstablishment = false  // our backoff decides when to try again
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
-        let (store, configuration, logger) = (store, configuration, logger)
+        let (store, configuration, logger, metrics) = (store, configuration, logger, metrics)
         logger.notice("sync to the upstream is on", metadata: [
             "upstream": "\(configuration.endpoint)",
             "auth": "\(configuration.credentials.kind)",
             "budget": "\(configuration.budget.perMinute)/min, \(configuration.budget.perDay)/day",
         ])
         await cancelWhenGracefulShutdown {
-            let client = UpstreamClient(http: http, endpoint: configuration.endpoint, timeout: configuration.requestTimeout)
+            let client = UpstreamClient(http: http, endpoint: configuration.endpoint, timeout: configuration.requestTimeout, metrics: metrics)
             let tokens = AccessTokenSource(credentials: configuration.credentials, endpoint: configuration.endpoint, http: http, timeout: configuration.requestTimeout)
             let runner = JobRunner(store: store, client: client, tokens: tokens, budget: configuration.budget)
-            await SyncSession(store: store, configuration: configuration, runner: runner, logger: logger).run()
+            await SyncSession(store: store, configuration: configuration, runner: runner, logger: logger, metrics: metrics).run()
         }
         try await http.shutdown()
     }

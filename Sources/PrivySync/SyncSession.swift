@@ -8,17 +8,19 @@ final class SyncSession {
     private let configuration: ExporterConfiguration
     private let runner: JobRunner
     private let logger: Logger
+    private let metrics: UpstreamMetrics
     private var backoff: Backoff
     private var generator = SystemRandomNumberGenerator()
     /// The backlog's size when the last plan found nothing to send: while it stays the same
     /// (nothing new was written), planning again would find nothing either.
     private var idleBacklog: Int?
 
-    init(store: Store, configuration: ExporterConfiguration, runner: JobRunner, logger: Logger) {
+    init(store: Store, configuration: ExporterConfiguration, runner: JobRunner, logger: Logger, metrics: UpstreamMetrics) {
         self.store = store
         self.configuration = configuration
         self.runner = runner
         self.logger = logger
+        self.metrics = metrics
         backoff = Backoff(base: configuration.backoffBase, cap: configuration.backoffCap)
     }
 
@@ -74,6 +76,7 @@ final class SyncSession {
     /// Records a failed attempt and waits before the next: a backoff, or the upstream's own wait
     /// for a 429 (which the pacer holds).
     private func wait(after interruption: SyncInterruption) async {
+        metrics.recordFailure(interruption)
         let throttled = runner.throttled
         do {
             try await store.recordSyncFailure(interruption.description, calls: runner.calls, throttled: throttled)

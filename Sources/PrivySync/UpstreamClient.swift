@@ -7,6 +7,7 @@ struct UpstreamClient: Sendable {
     let http: HTTPClient
     let endpoint: UpstreamEndpoint
     let timeout: Duration
+    let metrics: UpstreamMetrics
 
     /// Sends `request` with `bearer`.
     /// - Returns: the answer, whatever its status.
@@ -20,9 +21,11 @@ struct UpstreamClient: Sendable {
             call.headers.add(name: "Content-Type", value: "application/json")
             call.body = .bytes(ByteBuffer(bytes: body))
         }
+        let start = ContinuousClock.now
         do {
             let response = try await http.execute(call, timeout: .nanoseconds(timeout.nanoseconds))
             let body = try await response.body.collect(upTo: 1 << 20)
+            metrics.recordCall(request, status: Int(response.status.code), duration: start.duration(to: .now))
             return UpstreamResponse(
                 status: Int(response.status.code),
                 body: Array(body.readableBytesView),
@@ -31,6 +34,7 @@ struct UpstreamClient: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            metrics.recordCall(request, status: nil, duration: start.duration(to: .now))
             throw SyncInterruption.unreachable(request: request.description, reason: "\(error)")
         }
     }

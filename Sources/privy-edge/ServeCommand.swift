@@ -1,6 +1,8 @@
 public import ArgumentParser
 import Hummingbird
 import Logging
+import Metrics
+import PrivyAdmin
 public import PrivyAPI
 import PrivyStore
 import PrivySync
@@ -20,7 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDirectory = settings.store.dataDirectory
         let host = settings.http.host
         let port = settings.http.port
-        let store = try await settings.store.open()
+        let metrics = AdminMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
+        let store = try await settings.store.open(onBatchCommitted: metrics.writes.batchCommitted)
         do {
             try ServeLock.acquire(directory: dataDirectory)
             try await store.recordExporterMode(exporterConfiguration.map { .on(upstream: $0.endpoint.baseURL) } ?? .off)
@@ -31,23 +35,26 @@ struct ServeCommand: AsyncParsableCommand {
         if try store.tokens().isEmpty {
             logger.notice("no API tokens yet: mint one with `privy-edge tokens create --data-dir \(dataDirectory) --scopes contacts_read,contacts_write,orders_write`")
         }
-        let router = buildRouter(store: store, configuration: .init(maxBodySize: settings.http.maxBodySize, rateLimits: settings.http.rateLimits), logger: logger)
+        let router = buildRouter(store: store, configuration: .init(maxBodySize: settings.http.maxBodySize, rateLimits: settings.http.rateLimits, metrics: metrics.factory), logger: logger)
         let application = Application(
             router: router,
             server: .privyEdge(idleTimeout: settings.http.idleTimeout),
             configuration: .init(address: .hostname(host, port: port), serverName: "privy-edge"),
             onServerRunning: { channel in
-                let address = channel.localAddress.map { "\($0.ipAddress ?? host):\($0.port ?? port)" } ?? "\(host):\(port)"
-                logger.notice("privy-edge listening on http://\(address)", metadata: ["data_dir": "\(dataDirectory)"])
+                logger.notice("privy-edge listening on http://\(boundAddress(of: channel, host: host, port: port))", metadata: ["data_dir": "\(dataDirectory)"])
             },
             logger: logger
         )
-        var running: [any Service] = [application, StaleReaderSweeper(store: store, logger: logger)]
+        // Shut down in reverse: DrainWatch first (readyz turns 503), the admin listener last.
+        let readiness = Readiness()
+        let adminListener = settings.admin.listener(store: store, metrics: metrics, readiness: readiness, syncEnabled: exporterConfiguration != nil, logger: logger)
+        var running: [any Service] = (adminListener.map { [$0] } ?? []) + [application, StaleReaderSweeper(store: store, logger: logger)]
         if let exporterConfiguration {
-            running.append(Exporter(store: store, configuration: exporterConfiguration, logger: logger))
+            running.append(Exporter(store: store, configuration: exporterConfiguration, logger: logger, metrics: metrics.factory))
         } else {
             logger.notice("sync to the upstream is off: no credentials (set upstream_token, or upstream_client_id and upstream_client_secret, by flag, environment or config file)")
         }
+        running.append(DrainWatch(readiness: readiness))
         let services = ServiceGroup(
             configuration: .init(services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )

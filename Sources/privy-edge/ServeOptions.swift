@@ -4,6 +4,7 @@ import ArgumentParser
 struct ServeOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @OptionGroup var http: HTTPOptions
+    @OptionGroup var admin: AdminOptions
     @OptionGroup var log: LogOptions
     @OptionGroup var sync: SyncOptions
 
@@ -15,6 +16,7 @@ struct ServeOptions: ParsableArguments {
         let settings = ServeSettings(
             store: try store.resolve(&resolver),
             http: try http.resolve(&resolver),
+            admin: try admin.resolve(&resolver),
             log: try log.resolve(&resolver),
             exporter: try sync.exporterConfiguration(&resolver)
         )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LMDB
 import PrivyStore
 
 /// The resolved data directory, durability and size cap.
@@ -9,9 +10,10 @@ struct StoreSettings: Sendable {
     let maxMapSize: Int
 
     /// Opens the store, turning failures into a one-line message for the operator.
-    func open() async throws -> Store {
+    /// - Parameter onBatchCommitted: an observer of the writer's commits, for metrics.
+    func open(onBatchCommitted: (@Sendable (GroupCommitWriter.BatchReport) -> Void)? = nil) async throws -> Store {
         do {
-            return try await Store.open(directory: dataDirectory, configuration: .init(durability: durability, maxMapSize: maxMapSize))
+            return try await Store.open(directory: dataDirectory, configuration: .init(durability: durability, maxMapSize: maxMapSize), onBatchCommitted: onBatchCommitted)
         } catch let error as StoreError {
             throw ValidationError(error.description)
         }

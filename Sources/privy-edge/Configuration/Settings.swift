@@ -38,6 +38,13 @@ enum Settings {
         requirement: "at most two windows (the minute one, then the day one), each N/window such as 60/60s",
         accepts: { $0.count <= 2 }
     )
+    static let adminHost = Setting<String, String>(
+        "admin_host", default: "127.0.0.1",
+        summary: "The address the admin listener (status page, /metrics, /healthz, /readyz) binds to; it has no authentication."
+    )
+    static let adminPort = Setting<AdminPort, AdminPort>(
+        "admin_port", default: .number(9090), summary: "The admin listener's port (0 picks a free one; off runs none)."
+    )
     static let logLevel = Setting<Logger.Level, Logger.Level>("log_level", default: .info, summary: "The least severe level logged.")
     static let logFormat = Setting<LogFormat, LogFormat>(
         "log_format", default: .text, summary: "Log lines on standard error as text, logfmt or json."
@@ -74,7 +81,7 @@ enum Settings {
 
     /// Every key, in the order `config check` and the documentation list them.
     static let all: [any SettingDefinition] = [
-        dataDirectory, durability, maxMapSize, host, port, maxBodySize, idleTimeout, rateLimit, logLevel, logFormat,
+        dataDirectory, durability, maxMapSize, host, port, maxBodySize, idleTimeout, rateLimit, adminHost, adminPort, logLevel, logFormat,
         upstream, upstreamToken, upstreamClientID, upstreamClientSecret, upstreamBudgetPerMinute, upstreamBudgetPerDay,
         syncPollInterval, syncBackoffBase, syncBackoffCap,
     ]

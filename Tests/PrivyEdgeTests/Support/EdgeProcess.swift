@@ -46,15 +46,18 @@ enum EdgeBinary {
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
+    /// The admin listener's port (status page, metrics, health).
+    let adminPort: Int
     private let output = Pipe()
     private let collected = CollectedOutput()
 
-    /// Starts the server and waits until it says where it listens.
+    /// Starts the server and waits until it says where both its listeners are.
     /// - Parameters:
-    ///   - port: the port to listen on; 0 picks a free one.
+    ///   - port: the port to listen on; 0 picks a free one. The admin listener always gets a
+    ///     free one, so servers never contend for its default port.
     init(dataDirectory: String, port: Int = 0, extraArguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: EdgeBinary.path)
-        process.arguments = ["serve", "--data-dir", dataDirectory, "--port", String(port)] + extraArguments
+        process.arguments = ["serve", "--data-dir", dataDirectory, "--port", String(port), "--admin-port", "0"] + extraArguments
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -64,9 +67,9 @@ final class ServerProcess: @unchecked Sendable {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
-            if let range = seen.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                let address = seen[range]
-                self.port = Int(address.split(separator: ":").last!)!
+            if let port = Self.port(after: "listening on", in: seen), let adminPort = Self.port(after: "admin on", in: seen) {
+                self.port = port
+                self.adminPort = adminPort
                 collected.append(seen)
                 let handle = output.fileHandleForReading
                 Thread.detachNewThread { [collected] in
@@ -84,6 +87,15 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// The admin listener's base URL.
+    var adminURL: String { "http://127.0.0.1:\(adminPort)" }
+
+    /// The port in the first `<prefix> http://127.0.0.1:<port>` of `log`.
+    private static func port(after prefix: String, in log: String) -> Int? {
+        guard let range = log.range(of: prefix + #" http://127\.0\.0\.1:\d+"#, options: .regularExpression) else { return nil }
+        return Int(log[range].split(separator: ":").last!)
+    }
 
     /// Everything the server printed so far.
     var log: String {

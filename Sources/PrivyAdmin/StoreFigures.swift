@@ -1,0 +1,21 @@
+import LMDB
+import PrivyStore
+
+/// The store's state at one moment, as the metrics and the status page show it: read at scrape
+/// time rather than tracked, so it is right whoever changed it (the server, the CLI, a restore).
+struct StoreFigures: Sendable {
+    var sync: SyncStatus
+    var consent: ConsentCounts
+    var storage: Environment.Info
+    var maxMapSize: Int
+    var writeQueueDepth: Int
+
+    /// Reads the figures now.
+    init(reading store: Store) throws {
+        sync = try store.syncStatus()
+        consent = try store.consentCounts()
+        storage = try store.environment.info()
+        maxMapSize = store.environment.configuration.maxMapSize
+        writeQueueDepth = store.writeQueueDepth
+    }
+}
