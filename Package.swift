@@ -26,11 +26,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
-        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
@@ -70,10 +70,10 @@ let package = Package(
                 "PrivyDomain",
                 "PrivyJSON",
                 "PrivyStore",
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -89,17 +89,14 @@ let package = Package(
                 "PrivyJSON",
                 "PrivyStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
-        // `privy-edge bench`: a closed-loop HTTP/1.1 load generator on SwiftNIO, with an embedded server.
-        .target(
-            name: "PrivyBench",
         // Beside the stages: the admin listener (health, readiness, Prometheus metrics, status page).
         .target(
             name: "PrivyAdmin",
@@ -115,6 +112,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `privy-edge bench`: a closed-loop HTTP/1.1 load generator on SwiftNIO, with an embedded server.
+        .target(
+            name: "PrivyBench",
             dependencies: [
                 "PrivyAPI",
                 "PrivyJSON",
@@ -132,20 +132,20 @@ let package = Package(
         .executableTarget(
             name: "PrivyEdge",
             dependencies: [
+                "LMDB",
+                "PrivyAdmin",
                 "PrivyAPI",
                 "PrivyBench",
                 "PrivyStore",
-                "LMDB",
-                "PrivyAdmin",
                 "PrivySync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/privy-edge",
             swiftSettings: swiftSettings
@@ -159,10 +159,10 @@ let package = Package(
             name: "PrivyEdgeTests",
             dependencies: [
                 "LMDB",
+                "PrivyAdmin",
                 "PrivyAPI",
                 "PrivyDomain",
                 "PrivyEdge",
-                "PrivyAdmin",
                 "PrivyJSON",
                 "PrivyStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
