@@ -29,8 +29,10 @@ struct ErrorEnvelopeTests {
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.errorCode == "method_not_allowed")
             #expect(wrongMethod.headers[.allow]?.contains("POST") == true)
-            let trace = try await client.call(.trace, "/v1/contacts", token: fixture.writerToken)
-            #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "POST, GET")
+            for method: HTTPRequest.Method in [.head, .trace, .query] {
+                let other = try await client.call(method, "/v1/contacts", token: fixture.writerToken)
+                #expect(other.status == .methodNotAllowed && other.headers[.allow] == "POST, GET", "\(method)")
+            }
         }
     }
 

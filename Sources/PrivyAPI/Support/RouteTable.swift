@@ -2,7 +2,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Registers routes on a router group and, once complete, answers every other method on the
-/// same paths with 405 `method_not_allowed` and an `Allow` header, instead of a bare 404.
+/// same paths with 405 `method_not_allowed` and an `Allow` header, instead of a bare 404: the
+/// methods OpenAPI knows, HEAD included (privy-edge serves no HEAD).
 struct RouteTable {
     typealias Handler = @Sendable (Request, EdgeRequestContext) async throws -> Response
 
@@ -25,7 +26,7 @@ struct RouteTable {
 
     /// Answers the methods no route took with 405.
     func finish() {
-        let candidates: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
+        let candidates: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .query]
         for (path, allowed) in methods {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             for method in candidates where !allowed.contains(method) {
