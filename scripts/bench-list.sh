@@ -12,7 +12,7 @@ data=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 TOKEN=$("$binary" tokens create --data-dir "$data" --scopes contacts_read,contacts_write | tail -1)
 export TOKEN
-"$binary" serve --data-dir "$data" --port 18091 --durability relaxed --log-level error &
+"$binary" serve --data-dir "$data" --port 18091 --durability relaxed --log-level error --admin-port off &
 server=$!
 sleep 1
 count() {

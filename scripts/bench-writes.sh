@@ -13,7 +13,7 @@ data=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 TOKEN=$("$binary" tokens create --data-dir "$data" --scopes contacts_write,orders_write | tail -1)
 export TOKEN
-"$binary" serve --data-dir "$data" --port 18090 --durability "$durability" --log-level error &
+"$binary" serve --data-dir "$data" --port 18090 --durability "$durability" --log-level error --admin-port off &
 server=$!
 sleep 1
 for script in create-contacts place-orders; do

@@ -68,7 +68,7 @@ echo "== 2. privy-edge POST /v1/orders/placed, durable"
 data="$scratch/data"
 TOKEN=$("$binary" tokens create --data-dir "$data" --scopes orders_write | tail -1)
 export TOKEN
-"$binary" serve --data-dir "$data" --port 18182 --durability durable --log-level error & pids+=($!)
+"$binary" serve --data-dir "$data" --port 18182 --durability durable --log-level error --admin-port off & pids+=($!)
 server=${pids[-1]}
 wait_for_port 18182
 load "privy-edge orders, durable" http://127.0.0.1:18182 "$out/orders.json"
@@ -109,7 +109,7 @@ echo "reports: $out/echo.json $out/orders.json; plot: $out/latency.svg"
 if [ -n "${BENCH_SOAK:-}" ]; then
     echo "== soak: orders route for $BENCH_SOAK, RSS sampled every 10 s"
     TOKEN=$("$binary" tokens create --data-dir "$scratch/soak" --scopes orders_write | tail -1)
-    "$binary" serve --data-dir "$scratch/soak" --port 18183 --durability durable --log-level error & pids+=($!)
+    "$binary" serve --data-dir "$scratch/soak" --port 18183 --durability durable --log-level error --admin-port off & pids+=($!)
     soak=${pids[-1]}
     wait_for_port 18183
     ( while kill -0 "$soak" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$soak/status"; sleep 10; done ) > "$scratch/rss" &
