@@ -3,9 +3,9 @@
 # against a live `privy-edge serve` on a fresh data directory (loopback only), failing on any
 # 5xx, any response that breaks its schema, and any status code the spec does not list.
 # Usage: scripts/schemathesis.sh [BINARY]   (default .build/release/privy-edge)
-# Env: SCHEMATHESIS_MAX_EXAMPLES (default 40 a operation), SCHEMATHESIS_SEED (default 1),
-#      SCHEMATHESIS_MAX_TIME (default 180 s:
-#      fuzzing and stateful testing repeat until the budget is spent).
+# Env: SCHEMATHESIS_MAX_EXAMPLES (default 40 an operation), SCHEMATHESIS_SEED (default 1),
+#      SCHEMATHESIS_MAX_TIME (default 180 s; fuzzing and stateful testing repeat until it is spent),
+#      PRIVY_EDGE_TOOLS (where the schemathesis virtualenv is kept; default ~/.cache/privy-edge).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 spec=$PWD/openapi.yaml
@@ -32,7 +32,7 @@ trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EX
 data="$work/data"
 token=$("$binary" tokens create --data-dir "$data" --scopes contacts_read,contacts_write,orders_write,admin | tail -1)
 "$binary" integrations create --data-dir "$data" --name schemathesis >/dev/null
-"$binary" serve --data-dir "$data" --port 0 --log-level notice >"$work/server.log" 2>&1 &
+"$binary" serve --data-dir "$data" --port 0 --admin-port off --log-level notice >"$work/server.log" 2>&1 &
 server=$!
 port=""
 for _ in $(seq 100); do
