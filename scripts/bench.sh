@@ -112,8 +112,10 @@ if [ -n "${BENCH_SOAK:-}" ]; then
     "$binary" serve --data-dir "$scratch/soak" --port 18183 --durability durable --log-level error --admin-port off & pids+=($!)
     soak=${pids[-1]}
     wait_for_port 18183
-    ( while kill -0 "$soak" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$soak/status"; sleep 10; done ) > "$scratch/rss" &
+    # Anonymous memory (heap, stacks) is what a leak grows; file-backed pages are the LMDB map,
+    # which grows with the data and which the kernel can drop at will.
+    ( while kill -0 "$soak" 2>/dev/null; do awk '/RssAnon/ {print $2}' "/proc/$soak/status"; sleep 10; done ) > "$scratch/rss" &
     "$binary" bench --url http://127.0.0.1:18183 --token "$TOKEN" --workload orders --concurrency "$connections" \
         --duration "$BENCH_SOAK" --new-share "$new_share" --label soak --out "$out/soak.json"
-    echo "RSS (MiB) first/last/peak sample: $(awk 'NR==1 {f=$1} {l=$1; if ($1>m) m=$1} END {printf "%d / %d / %d", f/1024, l/1024, m/1024}' "$scratch/rss")"
+    echo "anonymous RSS (MiB) first/last/peak sample: $(awk 'NR==1 {f=$1} {l=$1; if ($1>m) m=$1} END {printf "%d / %d / %d", f/1024, l/1024, m/1024}' "$scratch/rss")"
 fi
