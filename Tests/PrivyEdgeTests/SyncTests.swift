@@ -21,7 +21,7 @@ struct SyncTests {
         let deadLetters = try EdgeBinary.run(["sync", "dead-letters", "list", "--data-dir", pair.edgeDirectory]).output
         #expect(status["dead_letters"]?.intValue == 0, "\(deadLetters)")
         #expect((status["calls_made"]?.intValue ?? .max) < writes.accepted, "coalescing should need fewer calls than writes")
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("with the upstream down for the whole write phase, the edge converges once it is up; nothing is lost")
@@ -48,7 +48,7 @@ struct SyncTests {
         let stopping = ContinuousClock.now
         #expect(pair.stopEdge() == 0)
         #expect(ContinuousClock.now - stopping < .seconds(5))
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("an edge killed with SIGKILL mid-sync and restarted converges without duplicate contacts upstream")
@@ -79,7 +79,7 @@ struct SyncTests {
         try await expectConverged(pair, orders: Set(1...150))
         #expect(try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin).count == 250)
         #expect(status["dead_letters"]?.intValue == 0)
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("against a rate-limited upstream the exporter never exceeds the limit and honours Retry-After")
@@ -107,7 +107,7 @@ struct SyncTests {
         #expect(log.components(separatedBy: "rate limited").count - 1 == 1, "only the first call, in the spent window, may be refused:\n\(log)")
         #expect(status["throttled_responses"]?.intValue == 1)
         #expect(elapsed >= .seconds(2), "12 calls at 5 a second after a spent window take at least two more windows")
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("a contact that already exists upstream is linked through the 409 and patched, never duplicated")
@@ -131,7 +131,7 @@ struct SyncTests {
         let fetched = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin)
         #expect(fetched.json["data"]?["last_name"] == "Linked", "the update must go to the upstream contact the 409 named")
         #expect(status["dead_letters"]?.intValue == 0)
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("orders replicate after their contact, with their latest total, stats and initial_sync")
@@ -157,7 +157,7 @@ struct SyncTests {
         let upstreamStats = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts?email=buyer@example.com", token: pair.upstreamAdmin).json["data"]?[0]?["order_stats"]
         #expect(upstreamStats?["total_spent"] == ["USD": "0.35"])
         #expect(upstreamStats == edgeStats)
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("orders of contacts deleted here reach the upstream, and their contacts stay deleted there")
@@ -188,7 +188,7 @@ struct SyncTests {
             let contact = try #require(order?["contact_id"]?.stringValue)
             #expect(try await pair.http.get(pair.upstreamURL + "/v1/contacts/\(contact)", token: pair.upstreamAdmin) == 404)
         }
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("an opt-out made upstream survives an edge change that touches only the name")
@@ -208,7 +208,7 @@ struct SyncTests {
         #expect(upstream?["first_name"] == "Renamed")
         #expect(upstream?["email_consent"] == "unsubscribed")
         #expect(upstream?["sms_consent"] == "unsubscribed")
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("a change the upstream refuses with 422 is dead-lettered, the rest syncs, and a retry after a fix delivers it")
@@ -244,7 +244,7 @@ struct SyncTests {
         let fixed = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin).json["data"]
         #expect(fixed?["email_consent"] == "subscribed")
         #expect(try EdgeBinary.run(["sync", "dead-letters", "drop", letterID, "--data-dir", pair.edgeDirectory]).status != 0, "a retried letter is gone")
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("1,000 updates to one contact reach the upstream in a handful of calls")
@@ -258,12 +258,8 @@ struct SyncTests {
             let response = try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(id)", token: pair.edgeAdmin, body: #"{"first_name":"Hot \#(n)","custom_fields":{"n":\#(n)}}"#)
             #expect(response.status == 200)
         }
-        let status = try await pair.waitForSync()
-        try await expectConverged(pair)
-        let calls = try #require(status["calls_made"]?.intValue)
-        #expect(calls <= 5, "1,001 local changes took \(calls) upstream calls")
-        #expect(status["changes_delivered"]?.intValue == 1_001)
-        try await pair.shutdown()
+        try await expectHandfulOfCalls(pair)
+        pair.shutdown()
     }
 
     @Test("1,000 updates to one order reach the upstream in a handful of calls, with its last state")
@@ -276,12 +272,8 @@ struct SyncTests {
             let status = try await pair.http.postJSON(pair.edgeURL + "/v1/orders/placed", token: pair.edgeAdmin, body: body)
             #expect([200, 201].contains(status))
         }
-        let status = try await pair.waitForSync()
-        try await expectConverged(pair, orders: [7])
-        let calls = try #require(status["calls_made"]?.intValue)
-        #expect(calls <= 5, "1,001 local changes (the contact, then 1,000 to the order) took \(calls) upstream calls")
-        #expect(status["changes_delivered"]?.intValue == 1_001)
-        try await pair.shutdown()
+        try await expectHandfulOfCalls(pair, orders: [7])
+        pair.shutdown()
     }
 
     @Test("a second serve on a data directory refuses to start; sync status says whether the exporter runs")
@@ -312,7 +304,7 @@ struct SyncTests {
         #expect(status["exporter"] == "running")
         #expect(status["upstream"]?.stringValue == pair.upstreamURL + "/v1")
         #expect(try exporterRow().contains("running in process \(try #require(pair.edge?.process.processIdentifier)), to \(pair.upstreamURL)/v1"))
-        try await pair.shutdown()
+        pair.shutdown()
     }
 
     @Test("OAuth client credentials are exchanged at /oauth/token, and exchanged again after a 401")
@@ -345,7 +337,7 @@ struct SyncTests {
         let tokens = try EdgeBinary.run(["tokens", "list", "--data-dir", pair.upstreamDirectory]).output
         #expect(tokens.split(separator: "\n").filter { !$0.contains("never") && $0.hasPrefix("tok_") }.count == 2, "one token revoked, one exchanged after the 401")
         #expect(pair.upstream?.log.components(separatedBy: "sync to the upstream is off").count == 2, "an upstream without credentials says so once")
-        try await pair.shutdown()
+        pair.shutdown()
     }
 }
 
@@ -384,7 +376,7 @@ struct SyncBenchmark {
             \(Self.limitPerSecond)/s limit and budget; at Privy's 60 calls a minute the same backlog takes \(calls / 60) minutes
             """)
         #expect(status["dead_letters"]?.intValue == 0)
-        try await pair.shutdown()
+        pair.shutdown()
     }
 }
 
@@ -398,6 +390,16 @@ private func updateConcurrently(_ count: Int, _ write: @escaping @Sendable (Int)
         }
         try await group.waitForAll()
     }
+}
+
+/// Waits for the edge to deliver 1,001 changes to one hot entity (the first creates the contact)
+/// and checks that they converged in a handful of upstream calls.
+private func expectHandfulOfCalls(_ pair: SyncPair, orders: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let status = try await pair.waitForSync()
+    try await expectConverged(pair, orders: orders, sourceLocation: sourceLocation)
+    let calls = try #require(status["calls_made"]?.intValue, sourceLocation: sourceLocation)
+    #expect(calls <= 5, "1,001 local changes took \(calls) upstream calls", sourceLocation: sourceLocation)
+    #expect(status["changes_delivered"]?.intValue == 1_001, sourceLocation: sourceLocation)
 }
 
 /// Compares every contact field replication carries (order stats included), and the given

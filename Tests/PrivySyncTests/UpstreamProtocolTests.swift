@@ -32,12 +32,14 @@ struct UpstreamProtocolTests {
         }
     }
 
-    @Test("a create's id comes from data.id, a conflict's from error.id; anything unsafe in a path is refused")
+    @Test("a create's id comes from data.id, a conflict's from error.id, a placed order's contact from data.contact_id; anything unsafe in a path is refused")
     func ids() {
         func response(_ text: String) -> UpstreamResponse { UpstreamResponse(status: 200, body: Array(text.utf8)) }
         #expect(response(#"{"data":{"id":"cus_1","email":"a@b.co"}}"#).dataID == "cus_1")
         #expect(response(#"{"error":{"code":"conflict","message":"exists","id":"cus_2"}}"#).conflictID == "cus_2")
         #expect(response(#"{"error":{"code":"conflict","message":"exists"}}"#).conflictID == nil)
+        #expect(response(#"{"data":{"order_id":7,"contact_id":"cus_3"}}"#).orderContactID == "cus_3")
+        #expect(response(#"{"data":{"order_id":7,"contact_id":null}}"#).orderContactID == nil)
         #expect(response(#"{"data":{"id":"../admin"}}"#).dataID == nil)
         #expect(response("not json").dataID == nil)
     }

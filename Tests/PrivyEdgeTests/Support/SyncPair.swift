@@ -15,7 +15,9 @@ final class SyncPair: @unchecked Sendable {
     let exporterToken: String
     /// Every scope on the edge.
     let edgeAdmin: String
-    let http = HTTPClient(eventLoopGroupProvider: .singleton)
+    /// The process-wide client: it needs no shutdown, so a test that throws midway fails
+    /// alone instead of bringing the test process down.
+    let http = HTTPClient.shared
     private(set) var upstream: ServerProcess?
     private(set) var edge: ServerProcess?
     /// The upstream's port, kept when it stops so the edge can find it again.
@@ -108,7 +110,7 @@ final class SyncPair: @unchecked Sendable {
         }
         var orders: [Int: JSONValue] = [:]
         for id in ids {
-            let response = try await http.json(.GET, baseURL + "/v1/orders/\(id)", token: token)
+            let response = try await read(baseURL + "/v1/orders/\(id)", token: token)
             guard response.status == 200, let order = response.json["data"] else {
                 guard response.status == 404 else { throw FixtureError("order \(id) answered \(response.status)") }
                 orders[id] = .null
@@ -125,7 +127,7 @@ final class SyncPair: @unchecked Sendable {
         var contacts: [String: JSONValue] = [:]
         var page = 1
         while true {
-            let response = try await http.json(.GET, baseURL + "/v1/contacts?per_page=100&page=\(page)", token: token)
+            let response = try await read(baseURL + "/v1/contacts?per_page=100&page=\(page)", token: token)
             guard response.status == 200, let items = response.json["data"]?.arrayValue else {
                 throw FixtureError("listing contacts answered \(response.status)")
             }
@@ -136,6 +138,15 @@ final class SyncPair: @unchecked Sendable {
             }
             guard page < (response.json["pagination"]?["total_pages"]?.intValue ?? 0) else { return contacts }
             page += 1
+        }
+    }
+
+    /// GETs `url`, waiting out a rate-limited upstream's `429`s for as long as it says.
+    private func read(_ url: String, token: String) async throws -> RemoteResponse {
+        while true {
+            let response = try await http.json(.GET, url, token: token)
+            guard response.status == 429 else { return response }
+            try await Task.sleep(for: .seconds(response.headers.first(name: "Retry-After").flatMap(Int.init) ?? 1))
         }
     }
 
@@ -152,10 +163,9 @@ final class SyncPair: @unchecked Sendable {
     ]
 
     /// Stops both servers and removes both directories.
-    func shutdown() async throws {
+    func shutdown() {
         stopEdge()
         stopUpstream()
-        try await http.shutdown()
         try? FileManager.default.removeItem(atPath: (upstreamDirectory as NSString).deletingLastPathComponent)
     }
 }
