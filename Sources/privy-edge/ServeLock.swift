@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import Glibc
 
 /// Makes `serve` the only server of its data directory: two would both export every change to
