@@ -95,7 +95,7 @@ public struct LatencyPlot: Sendable {
     }
 
     private static func truncated(_ label: String) -> String {
-        label.count <= 44 ? label : String(label.prefix(43)) + "…"
+        label.count <= 46 ? label : String(label.prefix(45)) + "…"
     }
 
     private static func escaped(_ text: String) -> String {

@@ -14,18 +14,19 @@ public final class ProgressLine: Sendable {
 
     /// Rewrites the line.
     public func show(_ progress: BenchProgress) {
-        let rate = previous.withLock { last -> Double in
+        let rate = previous.withLock { last -> Double? in
             if last.phase != progress.phase { last = (progress.phase, 0, 0) }
-            defer { last = (progress.phase, progress.responses, progress.elapsed) }
             let span = progress.elapsed - last.elapsed
-            return span > 0 ? Double(progress.responses - last.responses) / span : 0
+            guard span >= 0.25 else { return nil }  // too soon after the phase began to say
+            defer { last = (progress.phase, progress.responses, progress.elapsed) }
+            return Double(progress.responses - last.responses) / span
         }
         let elapsed = NumberText.fixed(progress.elapsed, places: 0) + " s"
         let text = switch progress.phase {
         case .seeding: "seeding contacts  \(elapsed)  \(NumberText.grouped(progress.responses)) created"
         case .warmingUp: "warming up  \(elapsed)"
         case .measuring:
-            "measuring  \(elapsed)  \(NumberText.grouped(progress.responses)) responses  \(NumberText.grouped(Int(rate))) req/s  \(NumberText.grouped(progress.failures)) errors"
+            "measuring  \(elapsed)  \(NumberText.grouped(progress.responses)) responses  \(rate.map { NumberText.grouped(Int($0)) } ?? "…") req/s  \(NumberText.grouped(progress.failures)) errors"
         }
         write("\r\u{1B}[2K" + text)
     }
