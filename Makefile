@@ -8,7 +8,7 @@ RELEASE_BIN := $(SCRATCH)/release/privy-edge
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
 
-.PHONY: run test deps build release check-release deb hardening browser-test bench
+.PHONY: run test deps build release check-release deb hardening browser-test bench bench-scale
 
 ## Install what a fresh Debian machine lacks (liblmdb-dev), build the release binary and serve
 ## on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
@@ -53,10 +53,17 @@ browser-test: release
 	scripts/browser-test.sh $(RELEASE_BIN)
 
 ## Throughput in one run on this machine: the JSON-echo ceiling of our HTTP stack, then
-## POST /v1/orders/placed (durable) with the same load generator and settings, the ratio, the
-## import rate, and PostgreSQL's upsert as the peer when it is installed. Reports: out/bench/.
+## POST /v1/orders/placed (durable) in three workloads with the same load generator and
+## settings: the ratios, CPU per request, the writer thread's CPU and commit wait per operation,
+## bytes on disk per request; the import rate against mdb_load; PostgreSQL's upsert as the peer
+## when it is installed. Reports: out/bench/.
 bench: release
 	PRIVY_EDGE_BINARY=$(RELEASE_BIN) scripts/bench.sh
+
+## New-buyer upserts as the store grows (0 to 10M orders stored): req/s, p99, bytes on disk per
+## request, data file size and RSS per size, and the curve in out/bench/scale.svg.
+bench-scale: release
+	PRIVY_EDGE_BINARY=$(RELEASE_BIN) scripts/bench-scale.sh
 
 ## The Debian package, dist/privy-edge_<version>_<arch>.deb, from the release binary and
 ## packaging/ (unit, env file as conffile); then checks what it installs.

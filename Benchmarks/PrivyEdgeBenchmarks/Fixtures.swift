@@ -50,6 +50,6 @@ enum Fixtures {
             smsConsent: SMSConsent.singleOptIn.rawValue
         )
         var generator = SystemRandomNumberGenerator()
-        return try! ContactRules.create(draft, id: .random(using: &generator), sequence: 42, now: now, source: .api).get().contact
+        return try! ContactRules.create(draft, id: .timeOrdered(at: now, using: &generator), sequence: 42, now: now, source: .api).get().contact
     }()
 }

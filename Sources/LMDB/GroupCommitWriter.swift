@@ -28,6 +28,9 @@ public final class GroupCommitWriter: Sendable {
         public var size: Int
         /// Time from the start of the first attempt to the end of the commit.
         public var duration: Duration
+        /// Time spent in `mdb_txn_commit`, where LMDB writes the dirty pages and syncs them and
+        /// the meta page: what a durable batch waits on the disk.
+        public var commitCallDuration: Duration
         /// How many times the batch was aborted and replayed.
         public var replays: Int
     }
@@ -129,13 +132,14 @@ private struct WriterLoop: Sendable {
         var attempts = batch
         var replays = 0
         var answered = 0
+        var commitCallDuration = Duration.zero
         func settle(_ writes: [any PendingWrite], _ answer: (any PendingWrite) -> Void) {
             writes.forEach(answer)
             answered += writes.count
             attempts = []
         }
         while !attempts.isEmpty {
-            switch apply(attempts) {
+            switch apply(attempts, commitCallDuration: &commitCallDuration) {
             case .committed:
                 settle(attempts) { $0.answer() }
             case .replay(let remaining, let failed, let deferred):
@@ -165,7 +169,7 @@ private struct WriterLoop: Sendable {
                 settle(attempts) { $0.fail(error) }
             }
         }
-        configuration.onBatchCommitted?(.init(size: answered, duration: start.duration(to: .now), replays: replays))
+        configuration.onBatchCommitted?(.init(size: answered, duration: start.duration(to: .now), commitCallDuration: commitCallDuration, replays: replays))
     }
 
     /// Doubles the map, up to the configured maximum.
@@ -195,8 +199,9 @@ private struct WriterLoop: Sendable {
     }
 
     /// One pass: begin, attempt every write, commit. Holds the map shared throughout, so the
-    /// map is only ever resized between passes.
-    private func apply(_ writes: [any PendingWrite]) -> Attempt {
+    /// map is only ever resized between passes. Adds the time spent committing to
+    /// `commitCallDuration`.
+    private func apply(_ writes: [any PendingWrite], commitCallDuration: inout Duration) -> Attempt {
         environment.mapLock.withSharedAccess {
             var handle: OpaquePointer?
             let begin = mdb_txn_begin(environment.handle, nil, 0, &handle)
@@ -224,7 +229,9 @@ private struct WriterLoop: Sendable {
                     return .replay(remaining: remaining, failed: (write, error), deferred: [])
                 }
             }
+            let commitStart = ContinuousClock.now
             let code = mdb_txn_commit(handle)
+            commitCallDuration += commitStart.duration(to: .now)
             switch code {
             case MDB_SUCCESS: return .committed
             case MDB_MAP_FULL: return .mapFull

@@ -4,7 +4,8 @@ import Synchronization
 
 /// Turns the group-commit writer's batch reports into metrics: how many writes it answered
 /// (`privy_edge_writes_total`), batch sizes (`privy_edge_write_batch_size`), commit latency
-/// (`privy_edge_write_commit_duration_seconds`) and replays (`privy_edge_write_batch_replays_total`),
+/// (`privy_edge_write_commit_duration_seconds`), time in LMDB's commit call, which writes and
+/// syncs the pages (`privy_edge_write_sync_duration_seconds`), and replays (`privy_edge_write_batch_replays_total`),
 /// plus the recent write rate the status page shows.
 ///
 /// Hand ``batchCommitted(_:)`` to `Store.open(onBatchCommitted:)`; it runs on the writer thread
@@ -17,6 +18,7 @@ public final class WriteObserver: Sendable {
     private let writes: Counter
     private let batchSize: Recorder
     private let commitDuration: Timer
+    private let syncDuration: Timer
     private let replays: Counter
     private let answered = Atomic<Int>(0)
     let rate = WriteRate()
@@ -25,6 +27,7 @@ public final class WriteObserver: Sendable {
         writes = Counter(label: "privy_edge_writes_total", factory: factory)
         batchSize = Recorder(label: Self.batchSizeLabel, aggregate: true, factory: factory)
         commitDuration = Timer(label: "privy_edge_write_commit_duration_seconds", preferredDisplayUnit: .seconds, factory: factory)
+        syncDuration = Timer(label: "privy_edge_write_sync_duration_seconds", preferredDisplayUnit: .seconds, factory: factory)
         replays = Counter(label: "privy_edge_write_batch_replays_total", factory: factory)
     }
 
@@ -33,6 +36,7 @@ public final class WriteObserver: Sendable {
         writes.increment(by: report.size)
         batchSize.record(report.size)
         commitDuration.record(duration: report.duration)
+        syncDuration.record(duration: report.commitCallDuration)
         replays.increment(by: report.replays)
         answered.add(report.size, ordering: .relaxed)
         rate.record(report.size)

@@ -64,12 +64,23 @@ public struct Bench: Sendable {
                 return MixedPlan(renderer: renderer, contacts: contacts, writes: orders, picker: picker, readShare: settings.readShare, seed: seed)
             }
         }
+        // The first sample runs off the load generator's threads: `sync` may block.
+        let firstSample = settings.probe.map { probe in
+            Task {
+                try await Task.sleep(for: .nanoseconds(max(0, (schedule.measureFrom - .now()).nanoseconds)))
+                return try probe.sample()
+            }
+        }
         let (tally, seconds) = try await ticker.run(live: live, phase: { now in
             now < schedule.measureFrom
                 ? (.warmingUp, (now - start).seconds)
                 : (.measuring, (now - schedule.measureFrom).seconds)
         }, run.run)
-        return BenchReport(label: settings.resolvedLabel, settings: describe(target: target), tally: tally, seconds: seconds)
+        var report = BenchReport(label: settings.resolvedLabel, settings: describe(target: target), tally: tally, seconds: seconds)
+        if let probe = settings.probe, let firstSample {
+            report.server = ServerUsage(from: try await firstSample.value, to: try probe.sample(), responses: tally.responses)
+        }
+        return report
     }
 
     /// Creates every customer's contact, with as many connections as the run, and returns their ids.

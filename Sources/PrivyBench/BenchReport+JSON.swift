@@ -27,6 +27,18 @@ extension BenchReport {
         writer.key("non_2xx"); writer.int(non2xx)
         writer.key("connection"); writer.int(connectionErrors)
         writer.endObject()
+        if let server {
+            writer.key("server")
+            writer.beginObject()
+            writer.key("cpu_us_per_request"); writer.number(JSONNumber(server.processCPUMicroseconds, places: 2))
+            if let writerCPU = server.writerCPUMicroseconds {
+                writer.key("writer_cpu_us_per_request"); writer.number(JSONNumber(writerCPU, places: 2))
+            }
+            if let diskBytes = server.diskBytes {
+                writer.key("disk_bytes_per_request"); writer.number(JSONNumber(diskBytes, places: 1))
+            }
+            writer.endObject()
+        }
         writer.key("distribution")
         writer.beginArray()
         for point in distribution {
@@ -78,6 +90,13 @@ extension BenchReport {
                   let milliseconds = Self.double(point["latency_ms"])
             else { return nil }
             return PercentilePoint(percentile: percentile, milliseconds: milliseconds, count: Self.double(point["count"]).map { Int($0) } ?? 0)
+        }
+        if case .object(let server) = root["server"], let cpu = Self.double(server["cpu_us_per_request"]) {
+            self.server = ServerUsage(
+                processCPUMicroseconds: cpu,
+                writerCPUMicroseconds: Self.double(server["writer_cpu_us_per_request"]),
+                diskBytes: Self.double(server["disk_bytes_per_request"])
+            )
         }
     }
 

@@ -22,6 +22,8 @@ public struct BenchReport: Sendable {
     public var connectionErrors: Int
     /// The latency distribution, by percentile, ascending.
     public var distribution: [PercentilePoint]
+    /// What the server used per response, when the run had a ``ServerProbe``.
+    public var server: ServerUsage?
 
     /// Responses that were not 2xx.
     public var non2xx: Int {

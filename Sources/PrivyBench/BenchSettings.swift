@@ -35,6 +35,9 @@ public struct BenchSettings: Sendable, Equatable {
     public var runID = BenchSettings.clockRunID()
     /// The name reports and plots use; `nil` names the run after its workload.
     public var label: String?
+    /// Reads the server's CPU time, its writer thread's and the disk's written bytes at the
+    /// start and end of the measured window, if set.
+    public var probe: ServerProbe?
 
     /// The defaults: orders, 64 connections, 10 s after a 2 s warm-up, half new orders, uniform keys.
     public init() {}

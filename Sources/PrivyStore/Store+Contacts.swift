@@ -111,7 +111,11 @@ extension Store {
     static func createContact(_ draft: ContactDraft, context: WriteContext, in transaction: WriteTransaction, _ tables: Tables) throws -> ContactWriteOutcome {
         var generator = SystemRandomNumberGenerator()
         let sequence = try Counter.contactSequence.value(in: transaction, meta: tables.meta) + 1
-        let outcome = try ContactRules.create(draft, id: .random(using: &generator), sequence: sequence, now: context.now, source: context.source).get()
+        var id = ContactID.timeOrdered(at: context.now, using: &generator)
+        while try transaction.contains(id.rawValue, in: tables.contacts) {
+            id = .timeOrdered(at: context.now, using: &generator)
+        }
+        let outcome = try ContactRules.create(draft, id: id, sequence: sequence, now: context.now, source: context.source).get()
         try Counter.contactSequence.add(1, in: transaction, meta: tables.meta)
         return outcome
     }

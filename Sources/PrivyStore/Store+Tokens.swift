@@ -62,10 +62,12 @@ extension Store {
         }
     }
 
-    /// Revokes a token at once, for every process using this data directory.
+    /// Revokes a token: at once in this process, within a second in every other process
+    /// serving this data directory (they trust a verified token for that long).
     /// - Returns: the revoked record, or `nil` if there is no such token.
     public func revokeToken(id: String, now: Timestamp = .now()) async throws -> APIToken? {
         let tables = tables
+        defer { verifiedTokens.forgetAll() }
         return try await writer.perform { txn in
             guard var record = try txn.withValue(forKey: id, in: tables.tokens, APIToken.init(decoding:)) else {
                 return nil
@@ -85,12 +87,20 @@ extension Store {
     /// - Returns: the caller.
     /// - Throws: ``AuthenticationFailure``.
     public func authenticate(bearer token: String, now: Timestamp = .now()) throws -> Principal {
-        guard let id = APIToken.id(of: token) else { throw AuthenticationFailure.unknown }
-        let digest = Secret.digest(of: token)
-        let record = try environment.read { txn in
-            try txn.withValue(forKey: id, in: tables.tokens, APIToken.init(decoding:))
+        let checkedAt = ContinuousClock.now
+        let record: APIToken
+        if let verified = verifiedTokens.record(for: token, at: checkedAt) {
+            record = verified
+        } else {
+            guard let id = APIToken.id(of: token) else { throw AuthenticationFailure.unknown }
+            let digest = Secret.digest(of: token)
+            let stored = try environment.read { txn in
+                try txn.withValue(forKey: id, in: tables.tokens, APIToken.init(decoding:))
+            }
+            guard let stored, Secret.matches(digest, stored.digest) else { throw AuthenticationFailure.unknown }
+            record = stored
+            verifiedTokens.remember(record, for: token, at: checkedAt)
         }
-        guard let record, Secret.matches(digest, record.digest) else { throw AuthenticationFailure.unknown }
         switch record.status(at: now) {
         case .active: return Principal(tokenID: record.id, scopes: record.scopes)
         case .expired: throw AuthenticationFailure.expired

@@ -15,6 +15,8 @@ public final class Store: Sendable {
     public let directory: String
     let writer: GroupCommitWriter
     let tables: Tables
+    /// Bearer tokens verified in the last second (``authenticate(bearer:now:)``).
+    let verifiedTokens = VerifiedTokens()
 
     private init(environment: Environment, directory: String, writer: GroupCommitWriter, tables: Tables) {
         self.environment = environment

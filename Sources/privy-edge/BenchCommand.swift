@@ -71,6 +71,12 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "The run's name in reports and plots.")
         var label: String?
 
+        @Option(name: .customLong("server-pid"), help: "Report this server process's CPU and its writer thread's per response (default with the embedded server: this process).")
+        var serverPID: Int32?
+
+        @Option(name: .customLong("disk-device"), help: "Report bytes written to this block device (as /proc/diskstats names it, such as vda) per response; syncs before each reading.")
+        var diskDevice: String?
+
         @Option(help: "Write the report as JSON to this file.")
         var out: String?
 
@@ -87,6 +93,7 @@ struct BenchCommand: AsyncParsableCommand {
             if url != nil, resolvedToken == nil { throw ValidationError("--url needs --token (or PRIVY_EDGE_TOKEN)") }
             if url == nil, token != nil || integrationToken != nil { throw ValidationError("--token and --integration-token go with --url") }
             if path != nil, workload == .contacts { throw ValidationError("--path applies to the orders and mixed workloads") }
+            if diskDevice != nil, url != nil, serverPID == nil { throw ValidationError("--disk-device with --url needs --server-pid") }
         }
 
         private var resolvedToken: String? {
@@ -106,6 +113,9 @@ struct BenchCommand: AsyncParsableCommand {
             settings.threads = threads
             settings.ordersPath = path ?? settings.ordersPath
             settings.label = label
+            if let processID = serverPID ?? (url == nil ? getpid() : nil) {
+                settings.probe = ServerProbe(processID: processID, diskDevice: diskDevice)
+            }
             return settings
         }
 

@@ -83,6 +83,35 @@ import Testing
         #expect(elements.counts["polyline"] == 2)
     }
 
+    @Test func aProbedRunReportsTheServersCPUAndItsWriterThread() async throws {
+        var settings = Self.settings(.orders, requests: 400)
+        settings.probe = ServerProbe(processID: getpid())
+        let bench = try Bench(settings: settings)
+        let report = try await EmbeddedServer.run(durability: .durable) { server in
+            try await bench.run(against: server.target)
+        }
+        let usage = try #require(report.server)
+        #expect(usage.processCPUMicroseconds > 0)
+        let writer = try #require(usage.writerCPUMicroseconds, "no thread named privy-writer")
+        #expect(writer >= 0 && writer <= usage.processCPUMicroseconds)
+        #expect(usage.diskBytes == nil)
+        let decoded = try #require(try BenchReport(json: report.json()).server)
+        #expect(abs(decoded.processCPUMicroseconds - usage.processCPUMicroseconds) < 0.01)
+        #expect(report.summary().contains("writer thread"))
+    }
+
+    @Test func aDeviceTheKernelDoesNotKnowFailsTheRunWithItsName() async throws {
+        var settings = Self.settings(.orders, requests: 50)
+        settings.probe = ServerProbe(processID: getpid(), diskDevice: "no-such-disk")
+        let bench = try Bench(settings: settings)
+        let error = await #expect(throws: BenchError.self) {
+            try await EmbeddedServer.run(durability: .relaxed) { server in
+                try await bench.run(against: server.target)
+            }
+        }
+        #expect(String(describing: error).contains("no-such-disk"))
+    }
+
     @Test(arguments: [Workload.contacts, .mixed])
     func seededWorkloadsAnswerWithoutErrors(workload: Workload) async throws {
         let bench = try Bench(settings: Self.settings(workload, requests: 200))

@@ -27,7 +27,7 @@ extension ContactID {
     /// A fixed identifier for tests.
     static let sample: ContactID = {
         var generator = SeededGenerator(seed: 7)
-        return ContactID.random(using: &generator)
+        return ContactID.timeOrdered(at: Instants.created, using: &generator)
     }()
 }
 
