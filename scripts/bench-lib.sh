@@ -87,7 +87,7 @@ seconds_of() {
 generate_orders() {
     awk -v n="$1" -v buyers="$2" -v first="${3:-1}" -v per="${4:-0}" 'BEGIN {
         for (i = first; i < first + n; i++)
-            printf "{\"order_id\":%d,\"total\":\"%d.%02d\",\"currency\":\"USD\",\"order_date\":\"2026-06-%02dT10:00:00Z\",\"email\":\"buyer-%d@example.com\",\"financial_status\":\"paid\",\"line_items\":[{\"sku\":\"SKU-%d\",\"quantity\":1,\"price\":\"19.99\"}]}\n", i, i % 500, i % 100, 1 + i % 28, per > 0 ? int(i / per) : i % buyers, i % 97
+            printf "{\"order_id\":%d,\"total\":\"%d.%02d\",\"currency\":\"USD\",\"order_date\":\"2026-06-%02dT10:00:00Z\",\"email\":\"buyer-%d@example.com\",\"financial_status\":\"paid\",\"line_items\":[{\"sku\":\"SKU-%d\",\"quantity\":1,\"price\":\"19.99\"}]}\n", i, i % 500, i % 100, 1 + i % 28, (per > 0 ? int(i / per) : i % buyers), i % 97
     }'
 }
 
