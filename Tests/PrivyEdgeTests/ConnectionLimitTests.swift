@@ -32,30 +32,33 @@ struct ConnectionLimitTests {
         }
     }
 
-    @Test("a client trickling a request a byte a second, under the idle timeout, is cut off at the request read deadline; a prompt one is served")
+    @Test("a client trickling a body a byte a second, well under the idle timeout, is cut off at the request read deadline; prompt requests are served")
     func requestReadDeadline() async throws {
-        try await LimitedServer.run(["--idle-timeout", "2s", "--request-read-timeout", "3s"]) { server, token in
-            let request = HostileRequest.head("POST", "/v1/contacts", token: token, ["Content-Type: application/json", "Content-Length: 40"])
-                + Array(#"{"email":"trickle@example.com"}"#.utf8).prefix(40)
+        // Margins wide enough for a loaded machine: a byte a second against a 4 s idle timeout.
+        // The head goes at once and the body trickles: every body byte is traffic to the idle
+        // timeout, so only the read deadline can end this request.
+        try await LimitedServer.run(["--idle-timeout", "4s", "--request-read-timeout", "6s"]) { server, token in
+            let body = Array(#"{"email":"trickle@example.com","first_name":"Slow"}"#.utf8)
             let trickler = try RawConnection(port: server.port)
             let start = ContinuousClock.now
+            trickler.send(HostileRequest.head("POST", "/v1/contacts", token: token, ["Content-Type: application/json", "Content-Length: \(body.count)"]))
             var sent = 0
-            for byte in request {
+            for byte in body {
+                try await Task.sleep(for: .seconds(1))
                 guard trickler.send([byte]) else { break }
                 sent += 1
-                try await Task.sleep(for: .seconds(1))
             }
             let elapsed = start.duration(to: .now)
-            #expect(sent < request.count, "the trickled request should never be read in full")
-            #expect(elapsed >= .seconds(3) && elapsed < .seconds(7), "cut off at about 3 s, not \(elapsed)")
+            #expect(sent < body.count, "the trickled request should never be read in full")
+            #expect(elapsed >= .seconds(6) && elapsed < .seconds(12), "cut off at about 6 s, not \(elapsed)")
             #expect(trickler.waitForClose(within: 2))
 
-            // One kept-alive connection, a prompt request every 1.5 s for 6 s: the deadline is per request.
+            // One kept-alive connection, a prompt request every second for 9 s: the deadline is per request.
             let prompt = try RawConnection(port: server.port)
-            for round in 0..<4 {
+            for round in 0..<9 {
                 prompt.send(HostileRequest.head("GET", "/v1/contacts", token: token, []))
                 #expect(prompt.readResponse()?.status == 200, "request \(round) on the kept-alive connection")
-                try await Task.sleep(for: .milliseconds(1_500))
+                try await Task.sleep(for: .seconds(1))
             }
         }
     }

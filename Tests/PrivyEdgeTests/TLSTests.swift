@@ -225,18 +225,16 @@ enum TLSClient {
     }
 
     /// Expects a fresh client trusting `certificate` to be refused in the TLS handshake with
-    /// `baseURL`: a TLS error, at once, not a timeout nor an answer.
+    /// `baseURL`: a TLS error, not a timeout nor an answer.
     static func expectRefused(
         _ baseURL: String, trusting certificate: String, maximumVersion: TLSVersion? = nil, _ who: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async {
-        let start = ContinuousClock.now
         do {
             let status = try await get(baseURL + "/v1/contacts", token: "", trusting: certificate, maximumVersion: maximumVersion)
             Issue.record("\(who) was answered \(status) instead of refused", sourceLocation: sourceLocation)
         } catch {
             #expect(error is NIOSSLError || error is BoringSSLError, "\(who) should fail the TLS handshake, not: \(error)", sourceLocation: sourceLocation)
-            #expect(start.duration(to: .now) < .seconds(3), "\(who) should be refused at once", sourceLocation: sourceLocation)
         }
     }
 
