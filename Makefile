@@ -8,24 +8,29 @@ RELEASE_BIN := $(SCRATCH)/release/privy-edge
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
 
-.PHONY: run test deps build release check-release deb hardening browser-test bench bench-scale
+.PHONY: run test deps test-deps build release check-release deb hardening browser-test bench bench-scale
 
-## Install what a fresh Debian machine lacks (liblmdb-dev), build the release binary and serve
-## on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
+## Install what running needs and a fresh Debian machine lacks (liblmdb-dev, zlib1g-dev), build
+## the release binary and serve on the default data directory (./privy-edge-data) at 127.0.0.1:8080.
 run: release
 	$(RELEASE_BIN) serve --data-dir $(DATA_DIR)
 
-## Install what is missing, run every test, then build the static release binary and check
-## that it links nothing but glibc, libstdc++ and libgcc. CI runs exactly this.
-test: deps
+## Install what is missing (test-deps; schemathesis on first use by hardening), run every test,
+## then build the static release binary and check that it links nothing but glibc, libstdc++ and
+## libgcc. CI runs exactly this.
+test: test-deps
 	$(SWIFT) test
 	$(MAKE) check-release
 	$(MAKE) browser-test
 	$(MAKE) hardening
 
-## Debian packages the build needs.
+## Debian packages building and running need: liblmdb-dev, zlib1g-dev.
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh run
+
+## Those, and what the tests drive: chromium, curl, openssl.
+test-deps:
+	@scripts/install-deps.sh test
 
 ## A debug build.
 build: deps
@@ -49,7 +54,7 @@ hardening: release
 
 ## The status page in headless chromium (installed by deps): the release binary with a few
 ## contacts, the figures the page renders checked, its DOM and a screenshot kept in out/.
-browser-test: release
+browser-test: release test-deps
 	scripts/browser-test.sh $(RELEASE_BIN)
 
 ## Throughput in one run on this machine: the JSON-echo ceiling of our HTTP stack, then

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Installs the Debian packages privy-edge builds against, if they are missing.
+# Installs the Debian packages privy-edge needs, if they are missing.
+# Usage: scripts/install-deps.sh [run|test]
+#   run  (default): what building and running needs: liblmdb-dev, zlib1g-dev (make run, make build).
+#   test: that, and what the tests drive: chromium (the status page's browser test), curl (its
+#         fetches and the TLS tests' second client) and openssl (the TLS tests' certificates).
+#         schemathesis is installed by scripts/schemathesis.sh on first use (make hardening).
 set -euo pipefail
+packages=(liblmdb-dev zlib1g-dev)
+case "${1:-run}" in
+    run) ;;
+    test) packages+=(chromium curl openssl) ;;
+    *) echo "usage: $0 [run|test]" >&2; exit 2 ;;
+esac
 missing=()
-# chromium (and curl) run the status page's browser test (make browser-test).
-for package in liblmdb-dev zlib1g-dev chromium curl; do
+for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,4 +1,9 @@
 internal import CLMDB
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// The only writer of an ``Environment``: one dedicated thread applies queued operations in
 /// bounded batches, one transaction per batch, and answers each caller after the commit.
@@ -7,8 +12,9 @@ internal import CLMDB
 ///   the same transaction; if it left changes behind, the batch is aborted and replayed
 ///   without it.
 /// - `MDB_MAP_FULL` aborts the batch, grows the map and replays the batch; at the configured
-///   maximum the batch fails with ``Failure/storageFull``. Nothing is answered as written that
-///   was not committed.
+///   maximum the batch fails with ``Failure/storageFull``. A commit the file system refuses
+///   (`ENOSPC`, `EDQUOT`) fails the batch with ``Failure/diskFull``. Nothing is answered as
+///   written that was not committed. Either refusal is kept in ``refusal`` until a batch commits.
 /// - The queue is bounded: when it is full, ``perform(_:)`` fails at once with
 ///   ``Failure/overloaded`` instead of growing memory.
 public final class GroupCommitWriter: Sendable {
@@ -20,6 +26,9 @@ public final class GroupCommitWriter: Sendable {
         case closed
         /// The map reached its maximum size; nothing of the batch was written.
         case storageFull(maxMapSize: Int)
+        /// The file system refused the commit (`ENOSPC` or `EDQUOT`, the `errno` given); nothing
+        /// of the batch was written.
+        case diskFull(errno: Int32)
     }
 
     /// What one committed batch looked like, for metrics.
@@ -63,6 +72,7 @@ public final class GroupCommitWriter: Sendable {
     private let environment: Environment
     private let configuration: Configuration
     private let queue: WriteQueue
+    private let refusals: RefusalRecord
 
     /// Starts the writer thread for `environment`.
     /// - Parameters:
@@ -72,13 +82,20 @@ public final class GroupCommitWriter: Sendable {
         self.environment = environment
         self.configuration = configuration
         self.queue = WriteQueue(capacity: configuration.queueCapacity)
-        let loop = WriterLoop(environment: environment, configuration: configuration, queue: queue)
+        self.refusals = RefusalRecord()
+        let loop = WriterLoop(environment: environment, configuration: configuration, queue: queue, refusals: refusals)
         WriterThread.start { loop.run() }
     }
 
     /// Writes waiting for the writer.
     public var queueDepth: Int {
         queue.count
+    }
+
+    /// Why the last batch was refused for lack of space (``Failure/storageFull`` or
+    /// ``Failure/diskFull``), or `nil` once a batch has committed since.
+    public var refusal: Failure? {
+        refusals.last
     }
 
     /// Whether the writer still takes writes: false once ``close()`` has begun.
@@ -118,6 +135,7 @@ private struct WriterLoop: Sendable {
     let environment: Environment
     let configuration: GroupCommitWriter.Configuration
     let queue: WriteQueue
+    let refusals: RefusalRecord
 
     func run() {
         while let batch = queue.take(atMost: configuration.maxBatchSize) {
@@ -141,6 +159,7 @@ private struct WriterLoop: Sendable {
         while !attempts.isEmpty {
             switch apply(attempts, commitCallDuration: &commitCallDuration) {
             case .committed:
+                refusals.clear()
                 settle(attempts) { $0.answer() }
             case .replay(let remaining, let failed, let deferred):
                 if let (write, error) = failed {
@@ -157,6 +176,7 @@ private struct WriterLoop: Sendable {
                     try growMap()
                     replays += 1
                 } catch {
+                    refusals.note(error)
                     settle(attempts) { $0.fail(error) }
                 }
             case .mapResizedElsewhere:
@@ -166,6 +186,7 @@ private struct WriterLoop: Sendable {
                     settle(attempts) { $0.fail(error) }
                 }
             case .failAll(let error):
+                refusals.note(error)
                 settle(attempts) { $0.fail(error) }
             }
         }
@@ -235,6 +256,7 @@ private struct WriterLoop: Sendable {
             switch code {
             case MDB_SUCCESS: return .committed
             case MDB_MAP_FULL: return .mapFull
+            case ENOSPC, EDQUOT: return .failAll(GroupCommitWriter.Failure.diskFull(errno: code))
             default: return .failAll(LMDBError(code: code))
             }
         }

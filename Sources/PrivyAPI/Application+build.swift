@@ -10,6 +10,7 @@ public import PrivyStore
 /// - Returns: the router.
 public func buildRouter(store: Store, configuration: APIConfiguration = .init(), logger: Logger) -> Router<EdgeRequestContext> {
     let router = Router(context: EdgeRequestContext.self)
+    router.add(middleware: HeadResponseMiddleware())
     router.add(middleware: RequestMetricsMiddleware(factory: configuration.metrics))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))

@@ -167,6 +167,9 @@ enum StatusPage {
       if (s.health.status === "ready") badge("Working normally", "good");
       else if (s.health.reason === "draining") badge("Shutting down", "warn", "privy-edge is stopping and finishing the last writes.");
       else badge("Not ready", "bad", s.health.message);
+      if (s.writes.refused) badge("Not saving changes", "bad", (s.writes.refused.reason === "disk_full"
+        ? "The disk is full, so new contacts and orders are refused; what is saved can still be read. Saving resumes by itself once space is freed."
+        : "The data file reached its size limit, so new contacts and orders are refused; what is saved can still be read.") + " (" + s.writes.refused.message + ")");
 
       $("contacts-total").textContent = number(s.contacts.total);
       $("write-rate").textContent = Number(s.writes.per_second).toLocaleString("en-US", { maximumFractionDigits: 1 });

@@ -19,6 +19,7 @@ struct StatusReport {
                 "per_second": Self.decimal(writesPerSecond),
                 "since_start": Self.int(writesSinceStart),
                 "queue_depth": Self.int(figures.writeQueueDepth),
+                "refused": figures.writeRefusal.map { refusal -> JSONValue in ["reason": .string(refusal.reason), "message": .string("writes are refused: \(refusal)")] } ?? .null,
             ],
             "contacts": [
                 "total": Self.int(figures.consent.total),

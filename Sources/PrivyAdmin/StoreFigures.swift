@@ -9,6 +9,8 @@ struct StoreFigures: Sendable {
     var storage: Environment.Info
     var maxMapSize: Int
     var writeQueueDepth: Int
+    /// Why writes are refused for lack of space, or `nil` while they are taken.
+    var writeRefusal: GroupCommitWriter.Failure?
 
     /// Reads the figures now.
     init(reading store: Store) throws {
@@ -17,5 +19,6 @@ struct StoreFigures: Sendable {
         storage = try store.environment.info()
         maxMapSize = store.environment.configuration.maxMapSize
         writeQueueDepth = store.writeQueueDepth
+        writeRefusal = store.writeRefusal
     }
 }

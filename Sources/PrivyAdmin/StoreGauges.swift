@@ -7,6 +7,7 @@ import Prometheus
 /// scrape.
 struct StoreGauges: Sendable {
     private let writeQueueDepth: Gauge
+    private let writesRefused: [String: Gauge]
     private let mapUsed: Gauge
     private let mapSize: Gauge
     private let mapMax: Gauge
@@ -22,6 +23,13 @@ struct StoreGauges: Sendable {
             registry.makeGauge(descriptor: .init(namespace: "privy_edge", subsystem: subsystem, metricName: name, unitName: unit, helpText: help))
         }
         writeQueueDepth = gauge("write", "queue", "depth", "Writes waiting for the writer thread.")
+        let refused = MetricNameDescriptor(
+            namespace: "privy_edge", subsystem: "writes", metricName: "refused", unitName: "",
+            helpText: "1 while writes are refused for lack of space, by reason: storage_full (the map at max_map_size) or disk_full (the file system)."
+        )
+        writesRefused = Dictionary(uniqueKeysWithValues: ["storage_full", "disk_full"].map {
+            ($0, registry.makeGauge(descriptor: refused, labels: [("reason", $0)]))
+        })
         mapUsed = gauge("lmdb", "map_used", "bytes", "Bytes of the LMDB map in use.")
         mapSize = gauge("lmdb", "map_size", "bytes", "The LMDB map's current size; it doubles when full, up to the maximum.")
         mapMax = gauge("lmdb", "map_max", "bytes", "The largest the LMDB map may grow.")
@@ -41,6 +49,7 @@ struct StoreGauges: Sendable {
     /// Sets every gauge from `figures`.
     func update(from figures: StoreFigures) {
         writeQueueDepth.set(Double(figures.writeQueueDepth))
+        for (reason, gauge) in writesRefused { gauge.set(figures.writeRefusal?.reason == reason ? 1.0 : 0.0) }
         mapUsed.set(Double(figures.storage.usedBytes))
         mapSize.set(Double(figures.storage.mapSize))
         mapMax.set(Double(figures.maxMapSize))

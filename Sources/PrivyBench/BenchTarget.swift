@@ -12,25 +12,35 @@ public struct BenchTarget: Sendable, Equatable {
     public var integrationToken: String?
     /// What reports call the target: its URL unless set.
     public var name: String
+    /// TLS for an `https://` target; `nil` for plain HTTP.
+    public var tls: BenchTLS?
 
     /// A target on `host:port` with the API at the root.
-    public init(host: String, port: Int, token: String, integrationToken: String? = nil) {
+    /// - Parameter tls: TLS to speak, or `nil` for plain HTTP.
+    public init(host: String, port: Int, token: String, integrationToken: String? = nil, tls: BenchTLS? = nil) {
         self.host = host
         self.port = port
         pathPrefix = ""
         self.token = token
         self.integrationToken = integrationToken
+        self.tls = tls
         name = ""
-        name = "http://" + authority
+        name = (tls == nil ? "http://" : "https://") + authority
     }
 
-    /// A target from a base URL such as `http://127.0.0.1:8080` or `http://[::1]:8080/privy`.
-    /// - Throws: ``BenchError`` for anything but a plain `http://` URL.
-    public init(url: String, token: String, integrationToken: String? = nil) throws {
-        guard url.hasPrefix("http://") else {
-            throw BenchError("--url must be a plain http:// URL (the bench speaks HTTP/1.1 without TLS): \(url)")
+    /// A target from a base URL such as `http://127.0.0.1:8080`, `https://till.shop.lan:8443` or
+    /// `http://[::1]:8080/privy`.
+    /// - Parameter caFile: for `https://`, a PEM file of the certificates to trust instead of
+    ///   the system's roots (a self-signed certificate, or the shop's CA).
+    /// - Throws: ``BenchError`` for anything but an `http://` or `https://` URL, or a CA file
+    ///   that cannot be used.
+    public init(url: String, token: String, integrationToken: String? = nil, caFile: String? = nil) throws {
+        let secure = url.hasPrefix("https://")
+        guard secure || url.hasPrefix("http://") else {
+            throw BenchError("--url must be an http:// or https:// URL: \(url)")
         }
-        let rest = url.dropFirst("http://".count)
+        guard secure || caFile == nil else { throw BenchError("--ca-file goes with an https:// --url") }
+        let rest = url.dropFirst(secure ? "https://".count : "http://".count)
         let authority = rest.prefix { $0 != "/" }
         var prefix = String(rest.dropFirst(authority.count))
         while prefix.hasSuffix("/") { prefix.removeLast() }
@@ -48,9 +58,9 @@ public struct BenchTarget: Sendable, Equatable {
             portText = nil
         }
         guard !host.isEmpty else { throw BenchError("--url has no host: \(url)") }
-        let port = portText.map { Int($0) } ?? 80
+        let port = portText.map { Int($0) } ?? (secure ? 443 : 80)
         guard let port, (1...65_535).contains(port) else { throw BenchError("--url has no valid port: \(url)") }
-        self.init(host: String(host), port: port, token: token, integrationToken: integrationToken)
+        self.init(host: String(host), port: port, token: token, integrationToken: integrationToken, tls: secure ? try BenchTLS(caFile: caFile) : nil)
         pathPrefix = prefix
         name += prefix
     }

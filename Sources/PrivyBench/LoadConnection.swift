@@ -94,10 +94,14 @@ final class LoadConnection {
         answeredOnChannel = false
         let bound = NIOLoopBound(self, eventLoop: eventLoop)
         let keepsBodies = plan.wantsBody
+        let target = target
         ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls = target.tls {
+                        try channel.pipeline.syncOperations.addHandler(try tls.handler(host: target.host))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ResponseHandler(connection: bound.value, keepsBodies: keepsBodies))
                 }
             }

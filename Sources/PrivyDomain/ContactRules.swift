@@ -7,6 +7,11 @@
 /// events, side effects and the exact set of changed wire fields.
 ///
 /// The rules:
+/// - A contact whose email consent is `compliance_suppressed` takes no write at all, not even one
+///   that would change nothing (`base`: `cannot be changed while email consent is compliance_suppressed`),
+///   unless the source is ``ConsentSource/upstream``: the seed's "Any write to a compliance-suppressed
+///   contact returns 422". This covers updates and restores; the consent engine still reports a
+///   consent write on its own field.
 /// - The contact must end up with an email or a phone number (`base`: `email or phone_number is required`).
 ///   An invalid email or phone counts as given, so the mistake is reported once, on its own field.
 /// - `email` is trimmed and must be a valid ``EmailAddress``; `phone_number` must be a valid
@@ -149,6 +154,9 @@ public enum ContactRules {
         source: ConsentSource
     ) -> Result<ContactWriteOutcome, ValidationFailure> {
         var errors: [FieldError] = []
+        if before.emailConsent == .complianceSuppressed, !source.isSystem {
+            errors.append(FieldError(field: "base", message: "cannot be changed while email consent is compliance_suppressed"))
+        }
         let hasPhone = base.phoneNumber != nil || patch.phoneNumber.hasValue
         if base.email == nil, !patch.email.hasValue, !hasPhone {
             errors.append(FieldError(field: "base", message: "email or phone_number is required"))

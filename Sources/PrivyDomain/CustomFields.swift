@@ -4,7 +4,8 @@
 /// - at most ``maximumKeyCount`` (100) keys;
 /// - each key 1 to ``maximumKeyLength`` (128) UTF-8 bytes;
 /// - each string value, and each number's text, at most ``maximumValueLength`` (2048) UTF-8 bytes;
-/// - each number's text in JSON's number grammar.
+/// - each number's text in JSON's number grammar, its value within IEEE-754 double range (the
+///   upstream stores numbers as doubles: `1e999999` would overflow, `1e-999999` would become 0).
 ///
 /// Two values are equal when they hold the same keys with the same values, in any order, as JSON
 /// objects are; iteration follows insertion order.
@@ -128,11 +129,19 @@ public struct CustomFields: Sendable, Hashable, Sequence, ExpressibleByDictionar
                 violations.append(.tooLong(valueField, maximum: Self.maximumValueLength, unit: "bytes"))
             case .number(let text) where DecimalText(text) == nil:
                 violations.append(FieldError(field: valueField, message: "is not a valid number"))
+            case .number(let text) where !Self.fitsDouble(text):
+                violations.append(FieldError(field: valueField, message: "is outside the range of a double-precision number"))
             case .string, .number, .bool, .null:
                 break
             }
         }
         return violations
+    }
+
+    /// Whether a valid number's value is a finite double, and a non-zero one stays non-zero.
+    private static func fitsDouble(_ text: String) -> Bool {
+        guard let value = Double(text), value.isFinite else { return false }
+        return value != 0 || DecimalText(text)?.digits.allSatisfy({ $0 == 0 }) == true
     }
 
     private static func isValidKey(_ key: String) -> Bool {

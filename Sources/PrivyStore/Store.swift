@@ -94,6 +94,12 @@ public final class Store: Sendable {
         writer.queueDepth
     }
 
+    /// Why writes are being refused for lack of space (the map at its maximum, or a full disk),
+    /// or `nil` when they are not: cleared by the next write that commits.
+    public var writeRefusal: GroupCommitWriter.Failure? {
+        writer.refusal
+    }
+
     /// Whether the store still takes writes: false once ``close()`` has begun.
     public var isOpen: Bool {
         writer.isOpen

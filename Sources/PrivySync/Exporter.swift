@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOSSL
 public import Logging
 public import Metrics
 public import PrivyStore
@@ -33,6 +34,11 @@ public struct Exporter: Service {
     public func run() async throws {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool.retryConnectionEstablishment = false  // our backoff decides when to try again
+        if let caFile = configuration.caFile {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(caFile)
+            httpConfiguration.tlsConfiguration = tls
+        }
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let (store, configuration, logger, metrics) = (store, configuration, logger, metrics)
         logger.notice("sync to the upstream is on", metadata: [

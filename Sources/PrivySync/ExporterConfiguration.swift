@@ -19,6 +19,9 @@ public struct ExporterConfiguration: Sendable {
     public var roundDuration: Duration
     /// How long one upstream call may take.
     public var requestTimeout: Duration
+    /// A PEM file of the certificates an `https` upstream is trusted by instead of the system's
+    /// roots (a self-signed or in-house CA), or `nil` for the system's.
+    public var caFile: String?
 
     /// Creates a configuration.
     /// - Parameters:
@@ -31,6 +34,7 @@ public struct ExporterConfiguration: Sendable {
     ///   - planningWindow: default 100,000 changes.
     ///   - roundDuration: default 10 s.
     ///   - requestTimeout: default 30 s.
+    ///   - caFile: default none: the system's trust roots.
     public init(
         endpoint: UpstreamEndpoint,
         credentials: UpstreamCredentials,
@@ -40,7 +44,8 @@ public struct ExporterConfiguration: Sendable {
         backoffCap: Duration = .seconds(60),
         planningWindow: Int = 100_000,
         roundDuration: Duration = .seconds(10),
-        requestTimeout: Duration = .seconds(30)
+        requestTimeout: Duration = .seconds(30),
+        caFile: String? = nil
     ) {
         self.endpoint = endpoint
         self.credentials = credentials
@@ -51,5 +56,6 @@ public struct ExporterConfiguration: Sendable {
         self.planningWindow = planningWindow
         self.roundDuration = roundDuration
         self.requestTimeout = requestTimeout
+        self.caFile = caFile
     }
 }

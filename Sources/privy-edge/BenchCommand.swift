@@ -20,8 +20,11 @@ struct BenchCommand: AsyncParsableCommand {
             abstract: "Run a load test: without --url against an embedded server on a temporary data directory (under $TMPDIR)."
         )
 
-        @Option(help: "The server's base URL (http://host:port); default: an embedded server.")
+        @Option(help: "The server's base URL (http://host:port, or https://host:port with TLS); default: an embedded server.")
         var url: String?
+
+        @Option(name: .customLong("ca-file"), help: "For an https:// --url: a PEM file of the certificates to trust instead of the system's (a self-signed certificate, or the shop's CA).")
+        var caFile: String?
 
         @Option(help: "Bearer token for --url with the scopes the workload needs (env PRIVY_EDGE_TOKEN).")
         var token: String?
@@ -123,7 +126,7 @@ struct BenchCommand: AsyncParsableCommand {
             let bench = try Bench(settings: settings)
             let progress = ProgressLine.onTerminal()
             let show = progress.map { line in { @Sendable (update: BenchProgress) in line.show(update) } }
-            let target = try url.map { try BenchTarget(url: $0, token: resolvedToken ?? "", integrationToken: integrationToken) }
+            let target = try url.map { try BenchTarget(url: $0, token: resolvedToken ?? "", integrationToken: integrationToken, caFile: caFile) }
             let report = try await Self.untilInterrupted { [durability] in
                 if let target {
                     return try await bench.run(against: target, progress: show)

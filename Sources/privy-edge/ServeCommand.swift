@@ -9,7 +9,8 @@ import PrivySync
 import ServiceLifecycle
 import UnixSignals
 
-/// `privy-edge serve`: runs the API until SIGTERM or SIGINT, then drains in-flight writes.
+/// `privy-edge serve`: runs the API until SIGTERM or SIGINT, then drains in-flight writes; with
+/// TLS on, SIGHUP re-reads the certificate and key.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the API (the default command).")
 
@@ -22,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDirectory = settings.store.dataDirectory
         let host = settings.http.host
         let port = settings.http.port
+        let tls = try settings.http.tls.map(TLSCredentials.init(files:))
         let metrics = AdminMetrics()
         MetricsSystem.bootstrap(metrics.factory)
         let store = try await settings.store.open(onBatchCommitted: metrics.writes.batchCommitted)
@@ -36,19 +38,29 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("no API tokens yet: mint one with `privy-edge tokens create --data-dir \(dataDirectory) --scopes contacts_read,contacts_write,orders_write`")
         }
         let router = buildRouter(store: store, configuration: .init(maxBodySize: settings.http.maxBodySize, rateLimits: settings.http.rateLimits, metrics: metrics.factory), logger: logger)
+        let listener = ListenerConfiguration(
+            idleTimeout: settings.http.idleTimeout,
+            requestReadTimeout: settings.http.requestReadTimeout,
+            connections: ConnectionGate(limit: settings.http.maxConnections, metrics: metrics.factory),
+            tls: tls
+        )
+        let scheme = tls == nil ? "http" : "https"
+        if tls == nil, !settings.http.isLoopback {
+            logger.warning("serving plain HTTP on \(host): anyone on that network can read tokens and customers' data; set tls_cert and tls_key (see README \"Security\")")
+        }
         let application = Application(
             router: router,
-            server: .privyEdge(idleTimeout: settings.http.idleTimeout),
+            server: .privyEdge(listener),
             configuration: .init(address: .hostname(host, port: port), serverName: "privy-edge"),
             onServerRunning: { channel in
-                logger.notice("privy-edge listening on http://\(boundAddress(of: channel, host: host, port: port))", metadata: ["data_dir": "\(dataDirectory)"])
+                logger.notice("privy-edge listening on \(scheme)://\(boundAddress(of: channel, host: host, port: port))", metadata: ["data_dir": "\(dataDirectory)"])
             },
             logger: logger
         )
         // Shut down in reverse: DrainWatch first (readyz turns 503), the admin listener last.
         let readiness = Readiness()
         let adminListener = settings.admin.listener(store: store, metrics: metrics, readiness: readiness, syncEnabled: exporterConfiguration != nil, logger: logger)
-        var running: [any Service] = (adminListener.map { [$0] } ?? []) + [application, StaleReaderSweeper(store: store, logger: logger)]
+        var running: [any Service] = (adminListener.map { [$0] } ?? []) + [application, StaleReaderSweeper(store: store, logger: logger), TLSReloader(credentials: tls, logger: logger)]
         if let exporterConfiguration {
             running.append(Exporter(store: store, configuration: exporterConfiguration, logger: logger, metrics: metrics.factory))
         } else {

@@ -21,6 +21,8 @@ struct SyncOptions: ParsableArguments {
 
     @Option(Settings.syncBackoffCap) var backoffCap: Duration?
 
+    @Option(Settings.upstreamCAFile) var caFile: String?
+
     /// The exporter's configuration, or `nil` when no credentials are given (sync off).
     /// - Throws: ``ConfigurationError`` for an invalid value or half-given credentials.
     func exporterConfiguration(_ resolver: inout SettingsResolver) throws -> ExporterConfiguration? {
@@ -35,6 +37,7 @@ struct SyncOptions: ParsableArguments {
         let pollInterval = try resolver.value(Settings.syncPollInterval, flag: pollInterval)
         let backoffBase = try resolver.value(Settings.syncBackoffBase, flag: backoffBase)
         let backoffCap = try resolver.value(Settings.syncBackoffCap, flag: backoffCap)
+        let caFile = try resolver.value(Settings.upstreamCAFile, flag: caFile)
         let credentials: UpstreamCredentials
         switch (token, clientID, clientSecret) {
         case (nil, nil, nil):
@@ -50,7 +53,7 @@ struct SyncOptions: ParsableArguments {
         }
         return ExporterConfiguration(
             endpoint: endpoint, credentials: credentials, budget: budget,
-            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap
+            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap, caFile: caFile
         )
     }
 }

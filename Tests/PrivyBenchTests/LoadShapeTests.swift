@@ -71,14 +71,18 @@ import Testing
         """)
     }
 
-    @Test func targetsComeFromPlainHTTPURLs() throws {
+    @Test func targetsComeFromHTTPAndHTTPSURLs() throws {
         let plain = try BenchTarget(url: "http://127.0.0.1:8080/", token: "t")
         #expect(plain.host == "127.0.0.1" && plain.port == 8080 && plain.pathPrefix == "")
         let mounted = try BenchTarget(url: "http://[::1]:9000/privy/", token: "t")
         #expect(mounted.host == "::1" && mounted.port == 9000 && mounted.pathPrefix == "/privy")
         #expect(mounted.name == "http://[::1]:9000/privy")
         #expect(try BenchTarget(url: "http://edge.local", token: "t").port == 80)
-        #expect(throws: BenchError.self) { try BenchTarget(url: "https://edge.local", token: "t") }
+        let secure = try BenchTarget(url: "https://edge.local", token: "t")
+        #expect(secure.port == 443 && secure.tls != nil && secure.name == "https://edge.local:443")
+        #expect(throws: BenchError.self) { try BenchTarget(url: "ftp://edge.local", token: "t") }
+        #expect(throws: BenchError.self) { try BenchTarget(url: "http://edge.local", token: "t", caFile: "/ca.pem") }
+        #expect(throws: BenchError.self) { try BenchTarget(url: "https://edge.local", token: "t", caFile: "/nonexistent/ca.pem") }
         #expect(throws: BenchError.self) { try BenchTarget(url: "http://edge.local:0", token: "t") }
     }
 

@@ -201,4 +201,15 @@ struct ContactRulesCreateTests {
             ]
         )
     }
+
+    @Test("custom field numbers must fit an IEEE-754 double: no overflow, no non-zero value rounded to zero")
+    func customFieldNumberRange() throws {
+        let fitting: CustomFields = ["max": .number(text: "1.7976931348623157e308"), "tiny": .number(text: "5e-324"), "zero": .number(text: "0e-999999")]
+        #expect(try Self.create(ContactDraft(email: "a@b.co", customFields: fitting)).get().contact.customFields == fitting)
+        let outside: CustomFields = ["big": .number(text: "1e999999"), "negative": .number(text: "-1e309"), "small": .number(text: "1e-999999")]
+        #expect(
+            Self.create(ContactDraft(email: "a@b.co", customFields: outside)).details
+                == ["big", "negative", "small"].map { .on("custom_fields.\($0)", "is outside the range of a double-precision number") }
+        )
+    }
 }

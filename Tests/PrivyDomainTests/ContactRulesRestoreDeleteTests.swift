@@ -24,8 +24,8 @@ struct ContactRulesRestoreDeleteTests {
         deletedAt: Instants.later
     )
 
-    static func restore(_ draft: ContactDraft, of contact: Contact = deleted) -> Result<ContactWriteOutcome, ValidationFailure> {
-        ContactRules.restore(contact, with: draft, now: restoredAt, source: .api)
+    static func restore(_ draft: ContactDraft, of contact: Contact = deleted, source: ConsentSource = .api) -> Result<ContactWriteOutcome, ValidationFailure> {
+        ContactRules.restore(contact, with: draft, now: restoredAt, source: source)
     }
 
     @Test("keeps id, sequence and created_at; takes the new data and clears what it omits")
@@ -77,15 +77,17 @@ struct ContactRulesRestoreDeleteTests {
         #expect(outcome.effects.isEmpty)
     }
 
-    @Test("a compliance suppression survives deletion")
+    @Test("a compliance suppression survives deletion: only the upstream may restore the contact")
     func complianceSurvives() throws {
         var locked = Self.deleted
         locked.emailConsent = .complianceSuppressed
+        let refused = FieldError.on("base", "cannot be changed while email consent is compliance_suppressed")
         #expect(
             Self.restore(ContactDraft(email: "ada@example.com", emailConsent: "subscribed"), of: locked).details
-                == [.on("email_consent", "cannot be changed while email consent is compliance_suppressed")]
+                == [refused, .on("email_consent", "cannot be changed while email consent is compliance_suppressed")]
         )
-        #expect(try Self.restore(ContactDraft(email: "ada@example.com"), of: locked).get().contact.emailConsent == .complianceSuppressed)
+        #expect(Self.restore(ContactDraft(email: "ada@example.com"), of: locked).details == [refused])
+        #expect(try Self.restore(ContactDraft(email: "ada@example.com"), of: locked, source: .upstream).get().contact.emailConsent == .complianceSuppressed)
     }
 
     @Test("a restore follows the create rules")

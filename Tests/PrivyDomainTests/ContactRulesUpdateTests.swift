@@ -148,18 +148,21 @@ struct ContactRulesUpdateTests {
         )
     }
 
-    @Test("a compliance-suppressed contact: other fields change, consent does not, except through upstream")
+    @Test("a compliance-suppressed contact takes no write, not even a no-op, except through upstream")
     func complianceSuppressed() throws {
         var locked = Self.stored
         locked.emailConsent = .complianceSuppressed
-        #expect(try Self.update(ContactPatch(firstName: .value("Grace")), of: locked).get().changedFields == [.firstName])
+        let refused = FieldError.on("base", "cannot be changed while email consent is compliance_suppressed")
+        for patch in [ContactPatch(firstName: .value("Grace")), ContactPatch(tags: .value(["vip"])), ContactPatch(customFields: .null), ContactPatch()] {
+            #expect(Self.update(patch, of: locked).details == [refused])
+        }
         #expect(
             Self.update(ContactPatch(firstName: .value("Grace"), emailConsent: .value("compliance_suppressed")), of: locked).details
-                == [.on("email_consent", "is read-only")]
+                == [refused, .on("email_consent", "is read-only")]
         )
         #expect(
-            Self.update(ContactPatch(emailConsent: .value("unsubscribed")), of: locked).details
-                == [.on("email_consent", "cannot be changed while email consent is compliance_suppressed")]
+            Self.update(ContactPatch(emailConsent: .value("unsubscribed")), of: locked, source: .unsubscribe).details
+                == [refused, .on("email_consent", "cannot be changed while email consent is compliance_suppressed")]
         )
         let lifted = try Self.update(ContactPatch(emailConsent: .value("never_subscribed")), of: locked, source: .upstream).get()
         #expect(lifted.contact.emailConsent == .neverSubscribed)

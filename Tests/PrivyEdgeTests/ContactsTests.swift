@@ -52,6 +52,7 @@ struct ContactsTests {
         (#"{"email":"a@example.com","phone_number":"+15555550101","sms_consent":"pending"}"#, ["sms_consent"]),
         (#"{"email":"a@example.com","email_consent":"maybe"}"#, ["email_consent"]),
         (#"{"email":"a@example.com","custom_fields":{"nested":{"a":1}}}"#, ["custom_fields.nested"]),
+        (#"{"email":"a@example.com","custom_fields":{"huge":1e999999,"fine":1e308,"tiny":-1e-999999}}"#, ["custom_fields.huge", "custom_fields.tiny"]),
     ])
     func validation(body: String, fields: [String]) async throws {
         try await EdgeFixture.run { client, fixture in
@@ -210,24 +211,51 @@ struct ContactsTests {
         }
     }
 
-    @Test("compliance_suppressed blocks every consent write with 422 and applies nothing; the system path lifts it")
+    @Test("compliance_suppressed: any write gets 422 naming the state and applies nothing; orders link but never change it; the system path lifts it")
     func complianceSuppressed() async throws {
         try await EdgeFixture.run { client, fixture in
-            let id = try await client.createContact(#"{"email":"c@example.com","phone_number":"+15555550104"}"#, token: fixture.writerToken)
+            let id = try await client.createContact(#"{"email":"c@example.com","phone_number":"+15555550104","first_name":"Ann","tags":["a"]}"#, token: fixture.writerToken)
             let set = try await client.call(.post, "/v1/admin/contacts/\(id)/consent", token: fixture.adminToken, body: #"{"email_consent":"compliance_suppressed"}"#)
             #expect(set.data["email_consent"]?.stringValue == "compliance_suppressed")
-            for body in [#"{"email_consent":"subscribed","first_name":"X"}"#, #"{"sms_consent":"subscribed"}"#] {
+            let before = try await client.call(.get, "/v1/contacts/\(id)", token: fixture.readerToken).data
+            let writes = [
+                #"{"email_consent":"subscribed","first_name":"X"}"#, #"{"sms_consent":"subscribed"}"#, #"{"first_name":"X"}"#, #"{"last_name":"Y"}"#,
+                #"{"tags":["b"]}"#, #"{"tags":null}"#, #"{"custom_fields":{"k":1}}"#, "{}",
+            ]
+            for body in writes {
                 let response = try await client.call(.patch, "/v1/contacts/\(id)", token: fixture.writerToken, body: body)
-                #expect(response.status == .unprocessableContent)
+                #expect(response.status == .unprocessableContent, "\(body)")
+                #expect(response.error["details"]?[0]?["field"]?.stringValue == "base", "\(body)")
+                #expect(response.error["details"]?[0]?["message"]?.stringValue?.contains("compliance_suppressed") == true, "\(body)")
             }
-            #expect(try await client.call(.post, "/v1/contacts/\(id)/unsubscribe", token: fixture.writerToken).status == .unprocessableContent)
-            let current = try await client.call(.get, "/v1/contacts/\(id)", token: fixture.readerToken).data
-            #expect(current["first_name"]?.isNull == true)
-            #expect(current["sms_consent"]?.stringValue == "never_subscribed")
+            let unsubscribe = try await client.call(.post, "/v1/contacts/\(id)/unsubscribe", token: fixture.writerToken)
+            #expect(unsubscribe.status == .unprocessableContent && unsubscribe.detailFields.first == "base")
+            func order(_ id: Int) -> String {
+                #"{"order_id":\#(id),"total":"5.00","currency":"USD","order_date":"2026-01-01T00:00:00Z","email":"c@example.com","accepts_email_marketing":true,"billing_address":{"first_name":"Other","last_name":"Name"}}"#
+            }
+            #expect(try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order(7)).status == .created)
+            let after = try await client.call(.get, "/v1/contacts/\(id)", token: fixture.readerToken).data
+            #expect(after["order_stats"]?["orders_count"]?.intValue == 1, "the order links to the contact")
+            for field in ["first_name", "last_name", "tags", "custom_fields", "email_consent", "sms_consent", "updated_at"] {
+                #expect(after[field] == before[field], "\(field) changed: \(after.serializedString())")
+            }
             let events = try await client.call(.get, "/v1/contacts/\(id)/consent_events", token: fixture.readerToken).data.arrayValue
             #expect(events?.last?["source"]?.stringValue == "upstream")
-            let lifted = try await client.call(.post, "/v1/admin/contacts/\(id)/consent", token: fixture.adminToken, body: #"{"email_consent":"unsubscribed"}"#)
-            #expect(lifted.data["email_consent"]?.stringValue == "unsubscribed")
+
+            // Deleted, it stays as it is: a create or an order with its email does not restore it.
+            #expect(try await client.call(.delete, "/v1/contacts/\(id)", token: fixture.writerToken).status == .ok)
+            let recreate = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: #"{"email":"c@example.com","first_name":"New"}"#)
+            #expect(recreate.status == .unprocessableContent && recreate.detailFields == ["base"])
+            #expect(try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order(8)).status == .created)
+            #expect(try await client.call(.get, "/v1/contacts/\(id)", token: fixture.readerToken).status == .notFound)
+            #expect(try await client.call(.get, "/v1/orders/8", token: fixture.adminToken).data["contact_id"]?.stringValue == id)
+
+            let lifted = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: #"{"email":"d@example.com"}"#)
+            let liftedID = try #require(lifted.data["id"]?.stringValue)
+            _ = try await client.call(.post, "/v1/admin/contacts/\(liftedID)/consent", token: fixture.adminToken, body: #"{"email_consent":"compliance_suppressed"}"#)
+            let unlocked = try await client.call(.post, "/v1/admin/contacts/\(liftedID)/consent", token: fixture.adminToken, body: #"{"email_consent":"unsubscribed"}"#)
+            #expect(unlocked.data["email_consent"]?.stringValue == "unsubscribed")
+            #expect(try await client.call(.patch, "/v1/contacts/\(liftedID)", token: fixture.writerToken, body: #"{"first_name":"Free"}"#).status == .ok)
         }
     }
 

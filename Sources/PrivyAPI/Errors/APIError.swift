@@ -1,5 +1,6 @@
 public import HTTPTypes
 public import Hummingbird
+import LMDB
 import NIOCore
 public import PrivyDomain
 import PrivyJSON
@@ -125,5 +126,10 @@ extension APIError {
     /// 503 `service_unavailable` with `Retry-After`.
     public static func unavailable(_ message: String, retryAfter seconds: Int) -> APIError {
         APIError(.serviceUnavailable, code: "service_unavailable", message: message, headers: [.retryAfter: String(seconds)])
+    }
+
+    /// 507 `storage_full`: the map at its maximum or a full disk; `failure` says which.
+    static func storageFull(_ failure: GroupCommitWriter.Failure) -> APIError {
+        APIError(.init(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full", message: "\(failure); nothing was written")
     }
 }

@@ -51,9 +51,9 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
             return .unavailable("the write queue is full; retry shortly", retryAfter: 1)
         case GroupCommitWriter.Failure.closed:
             return .unavailable("the server is shutting down", retryAfter: 5)
-        case GroupCommitWriter.Failure.storageFull(let maxMapSize):
-            logger.critical("storage full", metadata: ["max_map_size": "\(maxMapSize)"])
-            return APIError(.init(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full", message: "the data file reached its maximum size (\(maxMapSize) bytes); nothing was written")
+        case let failure as GroupCommitWriter.Failure where failure.isLackOfSpace:
+            logger.critical("writes refused: \(failure)", metadata: ["reason": "\(failure.reason)"])
+            return .storageFull(failure)
         default:
             logger.error("unexpected error", metadata: ["error": "\(error)", "request_id": "\(context.requestID)", "path": "\(request.uri.path)"])
             return APIError(.internalServerError, code: "internal_error", message: "an unexpected error occurred; nothing was written (request \(context.requestID))")

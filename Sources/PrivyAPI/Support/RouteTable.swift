@@ -3,7 +3,8 @@ import Hummingbird
 
 /// Registers routes on a router group and, once complete, answers every other method on the
 /// same paths with 405 `method_not_allowed` and an `Allow` header, instead of a bare 404: the
-/// methods OpenAPI knows, HEAD included (privy-edge serves no HEAD).
+/// methods OpenAPI knows. Every GET route answers HEAD too, with the GET's handler
+/// (``HeadResponseMiddleware`` drops the body), as RFC 9110 §9.3.2 asks of a general-purpose server.
 struct RouteTable {
     typealias Handler = @Sendable (Request, EdgeRequestContext) async throws -> Response
 
@@ -14,13 +15,16 @@ struct RouteTable {
         self.group = group
     }
 
-    /// Adds `handler` for `method` on `path`.
+    /// Adds `handler` for `method` on `path`, and for HEAD too when `method` is GET.
     mutating func on(_ method: HTTPRequest.Method, _ path: String, use handler: @escaping Handler) {
-        group.on(RouterPath(path), method: method, use: handler)
+        let added: [HTTPRequest.Method] = method == .get ? [.get, .head] : [method]
+        for method in added {
+            group.on(RouterPath(path), method: method, use: handler)
+        }
         if let index = methods.firstIndex(where: { $0.path == path }) {
-            methods[index].methods.append(method)
+            methods[index].methods += added
         } else {
-            methods.append((path, [method]))
+            methods.append((path, added))
         }
     }
 

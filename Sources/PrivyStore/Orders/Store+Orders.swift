@@ -61,13 +61,14 @@ extension Store {
     }
 
     /// Finds the order's contact by email, else phone, or creates one; an existing contact's
-    /// consent is never changed by an order.
+    /// consent is never changed by an order. A deleted contact is restored, unless it is
+    /// `compliance_suppressed`: no write touches such a contact, so the order links to it as it is.
     private static func linkCustomer(of order: Order, context: WriteContext, in txn: WriteTransaction, _ tables: Tables) throws -> ContactID {
         let indexes = ContactIndexes(tables: tables)
         let owner = try order.email.flatMap { try indexes.owner(ofEmail: $0, in: txn) }
             ?? order.phone.flatMap { try indexes.owner(ofPhone: $0, in: txn) }
         if let owner, let contact = try contact(owner, in: txn, tables) {
-            guard contact.isDeleted else { return owner }
+            guard contact.isDeleted, contact.emailConsent != .complianceSuppressed else { return owner }
             let draft = try keepingIdentity(of: contact, in: customerDraft(for: order, consent: false), txn, tables)
             let restored = try ContactRules.restore(contact, with: draft, now: context.now, source: orderContext(context).source).get()
             try record(restored, replacing: contact, sendWelcomeSMS: true, created: true, context: orderContext(context), in: txn, tables)

@@ -32,6 +32,22 @@ enum Settings {
         summary: "How long an API connection may stay silent, in the middle of a request too, before it is closed.",
         requirement: "a positive duration such as 30s", accepts: { $0 > .zero }
     )
+    static let requestReadTimeout = Setting<Duration, Duration>(
+        "request_read_timeout", default: .seconds(30),
+        summary: "How long a client may take to send one request's head and body, however it trickles them, before the connection is closed.",
+        requirement: "a positive duration such as 30s", accepts: { $0 > .zero }
+    )
+    static let maxConnections = Setting<Int, Int>(
+        "max_connections", default: 1_024,
+        summary: "The most API connections open at once; one more is closed at once and counted in privy_edge_connections_refused_total.",
+        requirement: "a positive integer", accepts: { $0 > 0 }
+    )
+    static let tlsCert = Setting<String, String?>(
+        "tls_cert", summary: "A PEM certificate chain (server certificate first) to serve the API over TLS, with tls_key; re-read on SIGHUP."
+    )
+    static let tlsKey = Setting<String, String?>(
+        "tls_key", summary: "The PEM private key of tls_cert; re-read on SIGHUP."
+    )
     static let rateLimit = Setting<[RateLimit], [RateLimit]>(
         "rate_limit", default: [],
         summary: "Enforce Privy's rate limit per token, as the upstream does: N/window such as 60/60s; a second window is the day one.",
@@ -61,6 +77,9 @@ enum Settings {
     static let upstreamClientSecret = Setting<String, String?>(
         "upstream_client_secret", secret: true, summary: "The OAuth client's secret."
     )
+    static let upstreamCAFile = Setting<String, String?>(
+        "upstream_ca_file", summary: "A PEM file of the certificates to trust an https upstream by, instead of the system's (a self-signed or in-house CA)."
+    )
     static let upstreamBudgetPerMinute = Setting<Int, Int>(
         "upstream_budget_per_minute", default: 60, summary: "Upstream calls a minute the exporter allows itself, spread evenly.",
         requirement: "a positive integer", accepts: { $0 > 0 }
@@ -81,8 +100,8 @@ enum Settings {
 
     /// Every key, in the order `config check` and the documentation list them.
     static let all: [any SettingDefinition] = [
-        dataDirectory, durability, maxMapSize, host, port, maxBodySize, idleTimeout, rateLimit, adminHost, adminPort, logLevel, logFormat,
-        upstream, upstreamToken, upstreamClientID, upstreamClientSecret, upstreamBudgetPerMinute, upstreamBudgetPerDay,
+        dataDirectory, durability, maxMapSize, host, port, maxBodySize, idleTimeout, requestReadTimeout, maxConnections, tlsCert, tlsKey, rateLimit, adminHost, adminPort, logLevel, logFormat,
+        upstream, upstreamToken, upstreamClientID, upstreamClientSecret, upstreamCAFile, upstreamBudgetPerMinute, upstreamBudgetPerDay,
         syncPollInterval, syncBackoffBase, syncBackoffCap,
     ]
 }

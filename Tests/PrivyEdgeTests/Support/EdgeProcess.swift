@@ -18,17 +18,8 @@ enum EdgeBinary {
     ///   - environment: the child's whole environment; `nil` inherits this process's.
     /// - Returns: exit status and combined output.
     static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Shell.run(executable: path, arguments, environment: environment)
+        return (result.status, result.output)
     }
 
     /// Mints a token with the CLI and returns the last line of its output.
@@ -48,6 +39,8 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     /// The admin listener's port (status page, metrics, health).
     let adminPort: Int
+    /// `https` when the server listens with TLS, else `http`.
+    let scheme: String
     private let output = Pipe()
     private let collected = CollectedOutput()
 
@@ -70,6 +63,7 @@ final class ServerProcess: @unchecked Sendable {
             if let port = Self.port(after: "listening on", in: seen), let adminPort = Self.port(after: "admin on", in: seen) {
                 self.port = port
                 self.adminPort = adminPort
+                self.scheme = seen.contains("listening on https://") ? "https" : "http"
                 collected.append(seen)
                 let handle = output.fileHandleForReading
                 Thread.detachNewThread { [collected] in
@@ -86,20 +80,30 @@ final class ServerProcess: @unchecked Sendable {
         throw FixtureError("server did not start: \(seen)")
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// The API's base URL on loopback: `https://` when the server listens with TLS.
+    var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// The admin listener's base URL.
     var adminURL: String { "http://127.0.0.1:\(adminPort)" }
 
-    /// The port in the first `<prefix> http://127.0.0.1:<port>` of `log`.
+    /// The port in the first `<prefix> http://<address>:<port>` (or `https://`) of `log`.
     private static func port(after prefix: String, in log: String) -> Int? {
-        guard let range = log.range(of: prefix + #" http://127\.0\.0\.1:\d+"#, options: .regularExpression) else { return nil }
+        guard let range = log.range(of: prefix + #" https?://[0-9.]+:\d+"#, options: .regularExpression) else { return nil }
         return Int(log[range].split(separator: ":").last!)
     }
 
     /// Everything the server printed so far.
     var log: String {
         collected.text
+    }
+
+    /// Waits up to `seconds` for `text` to appear in the server's output.
+    func waitForLog(_ text: String, within seconds: Int = 10) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while !log.contains(text) {
+            guard ContinuousClock.now < deadline else { throw FixtureError("the server never logged \"\(text)\": \(log)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
     }
 
     /// Sends `signal` and waits for the process to end. - Returns: its termination status.

@@ -15,13 +15,15 @@ final class SyncPair: @unchecked Sendable {
     let exporterToken: String
     /// Every scope on the edge.
     let edgeAdmin: String
-    /// The process-wide client: it needs no shutdown, so a test that throws midway fails
-    /// alone instead of bringing the test process down.
-    let http = HTTPClient.shared
+    /// The process-wide client by default: it needs no shutdown, so a test that throws midway
+    /// fails alone instead of bringing the test process down.
+    let http: HTTPClient
     private(set) var upstream: ServerProcess?
     private(set) var edge: ServerProcess?
     /// The upstream's port, kept when it stops so the edge can find it again.
     private(set) var upstreamPort = 0
+    /// `https` once the upstream runs with TLS.
+    private(set) var upstreamScheme = "http"
 
     /// The exporter settings of every test edge: a budget that never binds, quick polls and
     /// retries, and relaxed durability for speed.
@@ -31,7 +33,10 @@ final class SyncPair: @unchecked Sendable {
     ]
 
     /// Creates both data directories with tokens; starts nothing.
-    init() throws {
+    /// - Parameter http: the client tests read both servers with (one trusting the upstream's
+    ///   certificate when it runs with TLS).
+    init(http: HTTPClient = .shared) throws {
+        self.http = http
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("privy-edge-sync-\(UUID().uuidString)").path
         upstreamDirectory = base + "/upstream"
         edgeDirectory = base + "/edge"
@@ -45,12 +50,13 @@ final class SyncPair: @unchecked Sendable {
         let server = try ServerProcess(dataDirectory: upstreamDirectory, port: upstreamPort, extraArguments: ["--durability", "relaxed"] + arguments)
         upstream = server
         upstreamPort = server.port
+        upstreamScheme = server.scheme
     }
 
     /// Starts the edge replicating to the upstream; `settings` override or add to ``quickSync``.
     /// - Parameter credentials: the credential options; default the exporter's token.
     func startEdge(_ settings: [String: String] = [:], credentials: [String: String]? = nil) throws {
-        var options = Self.quickSync.merging(["--upstream": "http://127.0.0.1:\(upstreamPort)/v1"]) { $1 }
+        var options = Self.quickSync.merging(["--upstream": upstreamURL + "/v1"]) { $1 }
         options.merge(credentials ?? ["--upstream-token": exporterToken]) { $1 }
         options.merge(settings) { $1 }
         edge = try ServerProcess(dataDirectory: edgeDirectory, extraArguments: options.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] })
@@ -71,7 +77,7 @@ final class SyncPair: @unchecked Sendable {
     }
 
     var edgeURL: String { edge?.baseURL ?? "http://127.0.0.1:1" }
-    var upstreamURL: String { "http://127.0.0.1:\(upstreamPort)" }
+    var upstreamURL: String { "\(upstreamScheme)://127.0.0.1:\(upstreamPort)" }
 
     /// The edge's `GET /v1/sync/status` data.
     func status() async throws -> JSONValue {
