@@ -5,10 +5,11 @@ import PrivyJSON
 
 /// The bearer token for upstream calls: an API token as is, or a token obtained with OAuth
 /// client credentials at the upstream's `/oauth/token`, exchanged again shortly before it
-/// expires and whenever the upstream answers 401. Used by one task at a time.
-final class AccessTokenSource {
-    /// The scopes asked for with client credentials.
-    static let scopes = "contacts_write orders_write"
+/// expires and whenever the upstream answers 401. Shared by every call in flight.
+actor AccessTokenSource {
+    /// The scopes asked for with client credentials: writes for the exporter, reads for the
+    /// consent pull.
+    static let scopes = "contacts_read contacts_write orders_write"
 
     private let credentials: UpstreamCredentials
     private let endpoint: UpstreamEndpoint
@@ -24,7 +25,7 @@ final class AccessTokenSource {
     }
 
     /// Whether a 401 is worth a new token: only exchanged tokens can be renewed.
-    var canRenew: Bool {
+    nonisolated var canRenew: Bool {
         if case .clientCredentials = credentials { true } else { false }
     }
 

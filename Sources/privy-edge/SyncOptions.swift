@@ -21,6 +21,12 @@ struct SyncOptions: ParsableArguments {
 
     @Option(Settings.syncBackoffCap) var backoffCap: Duration?
 
+    @Option(Settings.syncPullInterval) var pullInterval: PullInterval?
+
+    @Option(Settings.syncPullShare) var pullShare: Int?
+
+    @Option(Settings.syncConcurrency) var concurrency: Int?
+
     /// The exporter's configuration, or `nil` when no credentials are given (sync off).
     /// - Throws: ``ConfigurationError`` for an invalid value or half-given credentials.
     func exporterConfiguration(_ resolver: inout SettingsResolver) throws -> ExporterConfiguration? {
@@ -35,6 +41,9 @@ struct SyncOptions: ParsableArguments {
         let pollInterval = try resolver.value(Settings.syncPollInterval, flag: pollInterval)
         let backoffBase = try resolver.value(Settings.syncBackoffBase, flag: backoffBase)
         let backoffCap = try resolver.value(Settings.syncBackoffCap, flag: backoffCap)
+        let pullInterval = try resolver.value(Settings.syncPullInterval, flag: pullInterval)
+        let pullShare = try resolver.value(Settings.syncPullShare, flag: pullShare)
+        let concurrency = try resolver.value(Settings.syncConcurrency, flag: concurrency)
         let credentials: UpstreamCredentials
         switch (token, clientID, clientSecret) {
         case (nil, nil, nil):
@@ -50,7 +59,8 @@ struct SyncOptions: ParsableArguments {
         }
         return ExporterConfiguration(
             endpoint: endpoint, credentials: credentials, budget: budget,
-            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap
+            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap,
+            pullInterval: pullInterval.duration, pullShare: pullShare, concurrency: concurrency
         )
     }
 }

@@ -350,8 +350,8 @@ struct SyncBenchmark {
     /// window shrunk a hundredfold so the drain takes minutes rather than hours.
     private static let limitPerSecond = 100
 
-    @Test("a ~100k-change backlog of contacts and orders over 10,000 people, written offline, drains against an upstream limited to 100 calls a second")
-    func drain() async throws {
+    @Test("a ~100k-change backlog of contacts and orders over 10,000 people, written offline, drains against an upstream limited to 100 calls a second", arguments: [1, 4, 8])
+    func drain(concurrency: Int) async throws {
         let pair = try SyncPair()
         try pair.startEdge(credentials: [:])
         let writing = ContinuousClock.now
@@ -361,7 +361,7 @@ struct SyncBenchmark {
         pair.stopEdge()
         try pair.startUpstream(["--rate-limit", "\(Self.limitPerSecond)/1s"])
         let draining = ContinuousClock.now
-        try pair.startEdge(["--upstream-budget-per-minute": "\(Self.limitPerSecond * 60)"])
+        try pair.startEdge(["--upstream-budget-per-minute": "\(Self.limitPerSecond * 60)", "--sync-concurrency": "\(concurrency)"])
         let status = try await pair.waitForSync(timeout: .seconds(3_600))
         let drainTime = ContinuousClock.now - draining
         try await expectConverged(pair, orders: writes.orderIDs)
@@ -369,7 +369,7 @@ struct SyncBenchmark {
         let seconds = Double(drainTime.components.seconds) + Double(drainTime.components.attoseconds) / 1e18
         func figure(_ value: Double) -> String { String(format: "%.2f", value) }
         print("""
-            sync benchmark: \(writes.accepted) accepted writes (\(writes.orderIDs.count) orders) in \(writeTime) → backlog of \(backlog) changes
+            sync benchmark, concurrency \(concurrency), load average \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"): \(writes.accepted) accepted writes (\(writes.orderIDs.count) orders) in \(writeTime) → backlog of \(backlog) changes
             drained in \(drainTime) with \(calls) upstream calls, \(status["throttled_responses"]?.intValue ?? 0) of them refused (429): \
             \(figure(Double(backlog) / Double(calls))) changes per call, \(figure(Double(backlog) / seconds)) changes/s, \
             \(figure(Double(calls) / seconds)) calls/s = \(figure(Double(calls) / seconds / Double(Self.limitPerSecond) * 100)) % of the \
@@ -381,7 +381,7 @@ struct SyncBenchmark {
 }
 
 /// Runs `write(n)` for `n` in `1...count` from eight concurrent writers.
-private func updateConcurrently(_ count: Int, _ write: @escaping @Sendable (Int) async throws -> Void) async throws {
+func updateConcurrently(_ count: Int, _ write: @escaping @Sendable (Int) async throws -> Void) async throws {
     try await withThrowingTaskGroup(of: Void.self) { group in
         for writer in 0..<8 {
             group.addTask {
@@ -404,7 +404,7 @@ private func expectHandfulOfCalls(_ pair: SyncPair, orders: Set<Int> = [], sourc
 
 /// Compares every contact field replication carries (order stats included), and the given
 /// orders with the contact each is linked to, on both sides.
-private func expectConverged(_ pair: SyncPair, orders: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+func expectConverged(_ pair: SyncPair, orders: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let edge = try await pair.contacts(at: pair.edgeURL, token: pair.edgeAdmin)
     let upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
     #expect(edge.count == upstream.count, "edge \(edge.count) contacts, upstream \(upstream.count)", sourceLocation: sourceLocation)

@@ -24,10 +24,11 @@ final class SyncPair: @unchecked Sendable {
     private(set) var upstreamPort = 0
 
     /// The exporter settings of every test edge: a budget that never binds, quick polls and
-    /// retries, and relaxed durability for speed.
+    /// retries, relaxed durability for speed, and no consent pull unless a test asks for one
+    /// (so the calls a test counts are the exporter's own).
     static let quickSync: [String: String] = [
         "--upstream-budget-per-minute": "6000000", "--upstream-budget-per-day": "100000000", "--sync-poll-interval": "50ms",
-        "--sync-backoff-base": "50ms", "--sync-backoff-cap": "400ms", "--durability": "relaxed",
+        "--sync-backoff-base": "50ms", "--sync-backoff-cap": "400ms", "--durability": "relaxed", "--sync-pull-interval": "off",
     ]
 
     /// Creates both data directories with tokens; starts nothing.
