@@ -37,7 +37,7 @@ struct OpenAPIContract: Sendable {
     init(path: String) throws {
         var section = ""
         var subsection = ""
-        var path = ""
+        var route = ""
         var component = ""
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
             let indent = line.prefix { $0 == " " }.count
@@ -46,9 +46,9 @@ struct OpenAPIContract: Sendable {
             case (0, _):
                 section = String(text.dropLast())
             case (2, "paths"):
-                path = String(text.dropLast())
+                route = String(text.dropLast())
             case (4, "paths") where ["get:", "post:", "patch:", "put:", "delete:"].contains(text):
-                operations.append(Operation(method: text.dropLast().uppercased(), segments: path.split(separator: "/").map(String.init)))
+                operations.append(Operation(method: text.dropLast().uppercased(), segments: route.split(separator: "/").map(String.init)))
             case (6, "paths") where text == "requestBody:" && !operations.isEmpty:
                 operations[operations.count - 1].takesBody = true
             case (8, "paths") where text.hasPrefix("- $ref: '#/components/parameters/") && !operations.isEmpty:
