@@ -10,12 +10,17 @@ actor AccessTokenSource {
     /// The scopes asked for with client credentials: writes for the exporter, reads for the
     /// consent pull.
     static let scopes = "contacts_read contacts_write orders_write"
+    /// The scopes asked for when the client may not read: the exporter works, the pull's reads
+    /// are refused (and skipped).
+    static let writeScopes = "contacts_write orders_write"
 
     private let credentials: UpstreamCredentials
     private let endpoint: UpstreamEndpoint
     private let http: HTTPClient
     private let timeout: Duration
     private var current: (token: String, renewAt: ContinuousClock.Instant)?
+    /// The scopes asked for: ``scopes`` until the token endpoint refuses them.
+    private var requested = AccessTokenSource.scopes
 
     init(credentials: UpstreamCredentials, endpoint: UpstreamEndpoint, http: HTTPClient, timeout: Duration) {
         self.credentials = credentials
@@ -37,7 +42,14 @@ actor AccessTokenSource {
             return token
         case .clientCredentials(let id, let secret):
             if let current, ContinuousClock.now < current.renewAt { return current.token }
-            let (token, lifetime) = try await exchange(id: id, secret: secret)
+            let (token, lifetime): (String, Duration)
+            do {
+                (token, lifetime) = try await exchange(id: id, secret: secret, scopes: requested)
+            } catch SyncInterruption.credentialsRefused where requested != Self.writeScopes {
+                // A client created before the pull, without contacts_read: ask for the writes only.
+                requested = Self.writeScopes
+                (token, lifetime) = try await exchange(id: id, secret: secret, scopes: requested)
+            }
             current = (token, .now + lifetime - min(.seconds(300), lifetime / 10))
             return token
         }
@@ -48,12 +60,12 @@ actor AccessTokenSource {
         current = nil
     }
 
-    private func exchange(id: String, secret: String) async throws -> (String, Duration) {
+    private func exchange(id: String, secret: String, scopes: String) async throws -> (String, Duration) {
         let described = "POST \(endpoint.tokenURL)"
         var request = HTTPClientRequest(url: endpoint.tokenURL)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        let form = [("grant_type", "client_credentials"), ("client_id", id), ("client_secret", secret), ("scope", Self.scopes)]
+        let form = [("grant_type", "client_credentials"), ("client_id", id), ("client_secret", secret), ("scope", scopes)]
             .map { "\($0)=\(Self.formEncoded($1))" }.joined(separator: "&")
         request.body = .bytes(ByteBuffer(string: form))
         let status: Int

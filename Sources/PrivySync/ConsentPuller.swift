@@ -29,6 +29,13 @@ struct ConsentPuller: Sendable {
         do {
             (response, tally) = try await runner.fetch(request)
         } catch let failure as JobFailure {
+            if case .credentialsRefused(_, 403, _) = failure.interruption {
+                // The credentials may write but not read (no contacts_read): the exporter goes on,
+                // and this listing is skipped until the next pull.
+                logger.error("sync: the upstream refused the consent pull a read; give the credentials contacts_read", metadata: ["request": "\(request)"])
+                try await store.applyPullPage([], totalPages: 0, calls: failure.tally.calls)
+                return true
+            }
             try await store.recordPullCalls(failure.tally.calls)
             throw failure
         }

@@ -5,7 +5,8 @@ public import PrivyStore
 public import ServiceLifecycle
 
 /// The sync exporter: a service that replicates the store's change log to the upstream Privy
-/// API, paced, coalescing and prioritised, until graceful shutdown.
+/// API, paced, coalescing and prioritised, and on a schedule pulls the upstream's restricting
+/// consent states back (``ConsentPuller``), until graceful shutdown.
 ///
 /// Every change leaves the log only once the upstream accepted it (or refused it for good, into
 /// the dead letters), so a restart resumes where the last one stopped, and re-sending after a

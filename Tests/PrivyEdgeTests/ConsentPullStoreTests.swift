@@ -9,19 +9,6 @@ import Testing
 struct ConsentPullStoreTests {
     private static let hour: Int64 = 3_600
 
-    private func withStore(_ body: (Store) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("privy-edge-pull-store-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try await Store.open(directory: directory)
-        do {
-            try await body(store)
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
-    }
-
     private func create(_ draft: ContactDraft, in store: Store) async throws -> ContactID {
         try await store.createContact(draft, context: WriteContext(source: .api)).contact.id
     }
@@ -41,7 +28,7 @@ struct ConsentPullStoreTests {
 
     @Test("a pulled page restricts known contacts with source upstream, never raises consent, and leaves a channel with an undelivered local change alone")
     func page() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             let ann = try await create(ContactDraft(email: "ann@example.com", emailConsent: "subscribed"), in: store)
             let bo = try await create(ContactDraft(email: "bo@example.com"), in: store)
             let dee = try await create(ContactDraft(email: "dee@example.com", phoneNumber: "+15555550100", smsConsent: "single_opt_in"), in: store)
@@ -72,7 +59,7 @@ struct ConsentPullStoreTests {
 
     @Test("a pull pages each listing to its end, finishes, schedules the next after the interval, and stops at its share of the day budget")
     func progress() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             try await store.recordPullSchedule(PullSchedule(intervalSeconds: Self.hour, callsPerDay: 5, filterCount: 2))
             let start = Timestamp(microsecondsSinceEpoch: 1_700_000_000_000_000)
             func at(_ seconds: Int64) -> Timestamp { Timestamp(microsecondsSinceEpoch: start.microsecondsSinceEpoch + seconds * 1_000_000) }
@@ -97,7 +84,7 @@ struct ConsentPullStoreTests {
 
     @Test("after a 409 the upstream's consent is adopted only where the local consent is a default; a compliance suppression pulled here refuses writes")
     func adoptionAndCompliance() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             let fresh = try await create(ContactDraft(email: "fresh@example.com"), in: store)
             let chosen = try await create(ContactDraft(email: "chosen@example.com", emailConsent: "unsubscribed"), in: store)
             #expect(try await store.adoptUpstreamConsent(fresh, from: upstream("up_1", .subscribed, .subscribed)))

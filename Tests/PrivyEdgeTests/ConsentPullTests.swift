@@ -94,6 +94,23 @@ struct ConsentPullTests {
         await finish(pair, recorder)
     }
 
+    @Test("credentials without contacts_read: the pull's reads are refused and skipped, and export goes on at full speed")
+    func pullWithoutReadScope() async throws {
+        let pair = try SyncPair()
+        try pair.startUpstream()
+        let writeOnly = try EdgeBinary.mintToken(dataDirectory: pair.upstreamDirectory, scopes: "contacts_write,orders_write")
+        let recorder = try await RecordingUpstream(forwardingTo: pair.upstreamURL)
+        try pair.startEdge(["--upstream": recorder.baseURL, "--sync-pull-interval": "0s", "--sync-backoff-base": "5s", "--sync-backoff-cap": "5s"], credentials: ["--upstream-token": writeOnly])
+        try await waitForPulls(pair)
+        for n in 1...20 {
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"w\#(n)@example.com"}"#) == 201)
+        }
+        try await pair.waitForSync(timeout: .seconds(4))
+        #expect(recorder.calls.contains { $0.method == "GET" && $0.status == 403 })
+        #expect(try await pair.status()["pull"]?["last_pull"]?["contacts_changed"]?.intValue == 0)
+        await finish(pair, recorder)
+    }
+
     @Test("a compliance suppression made upstream makes the edge refuse consent writes to that contact")
     func complianceSuppression() async throws {
         let (pair, recorder) = try await start(["--sync-pull-interval": "0s"])
