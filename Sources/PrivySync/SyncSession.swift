@@ -45,7 +45,6 @@ final class SyncSession {
                     exported = true
                 }
                 let pulled = try await puller?.step() ?? false
-                if pulled { backoff.reset() }
                 if !exported && !pulled {
                     try await Task.sleep(for: configuration.pollInterval)
                 }

@@ -163,6 +163,21 @@ final class SyncPair: @unchecked Sendable {
         "total_items", "accepts_email_marketing", "accepts_sms_marketing", "initial_sync",
     ]
 
+    /// Copies both data directories aside (both servers stopped), for ``restoreSnapshot()``.
+    func snapshot() throws {
+        for directory in [upstreamDirectory, edgeDirectory] {
+            try FileManager.default.copyItem(atPath: directory, toPath: directory + ".snapshot")
+        }
+    }
+
+    /// Puts both data directories back as ``snapshot()`` found them (both servers stopped).
+    func restoreSnapshot() throws {
+        for directory in [upstreamDirectory, edgeDirectory] {
+            try FileManager.default.removeItem(atPath: directory)
+            try FileManager.default.copyItem(atPath: directory + ".snapshot", toPath: directory)
+        }
+    }
+
     /// Stops both servers and removes both directories.
     func shutdown() {
         stopEdge()
