@@ -77,6 +77,7 @@ enum StatusPage {
           <div><div class="note">Time to catch up</div><div class="figure" id="sync-eta">…</div></div>
           <div><div class="note">Last successful sync</div><div class="figure" id="sync-last-success">…</div></div>
         </div>
+        <div id="pull-summary" class="sync-line note">…</div>
       </section>
 
       <div class="grid">
@@ -163,6 +164,16 @@ enum StatusPage {
       return ["Sending changes to Privy.", "good"];
     }
 
+    function pullSummary(pull, now) {
+      if (!pull.enabled) return "Opt-outs made in Privy are not fetched: the consent pull is off.";
+      const last = pull.last_finished_at === null ? "Opt-outs made in Privy have not been fetched yet"
+        : "Opt-outs made in Privy were last fetched " + since(pull.last_finished_at, now) + ": " +
+          number(pull.last_contacts_changed) + " contacts updated here, " + number(pull.last_calls) + " calls";
+      const wait = pull.next_at === null ? 0 : Math.max(0, (Date.parse(pull.next_at) - Date.parse(now)) / 1000);
+      const next = pull.in_progress && wait === 0 ? "fetching now" : pull.next_at === null ? "" : "next in " + duration(wait);
+      return last + (next ? " (" + next + ")." : ".");
+    }
+
     function render(s) {
       if (s.health.status === "ready") badge("Working normally", "good");
       else if (s.health.reason === "draining") badge("Shutting down", "warn", "privy-edge is stopping and finishing the last writes.");
@@ -185,6 +196,7 @@ enum StatusPage {
         : unreachable(sync) ? "once Privy is back"
         : sync.eta_seconds === null ? "working it out" : "about " + duration(sync.eta_seconds);
       $("sync-last-success").textContent = since(sync.last_success_at, s.at);
+      $("pull-summary").textContent = pullSummary(sync.pull, s.at);
       $("dead-letters").textContent = number(sync.dead_letters);
       $("dead-letters-card").className = "card" + (sync.dead_letters === 0 ? "" : " attention");
       $("dead-letters-note").textContent = sync.dead_letters === 0

@@ -56,6 +56,20 @@ struct StatusReport {
             "last_failure_at": status.lastFailureAt.map { .string($0.rfc3339) } ?? .null,
             "last_failure": status.lastFailure.map(JSONValue.string) ?? .null,
             "dead_letters": Self.int(status.deadLetters),
+            "pull": pull,
+        ]
+    }
+
+    /// The consent pull: when the last finished, what it changed and cost, and the next.
+    private var pull: JSONValue {
+        let status = figures.sync
+        return [
+            "enabled": .bool(syncEnabled && status.nextPullAt != nil),
+            "in_progress": .bool(status.pull.cursor != nil),
+            "last_finished_at": status.pull.lastFinishedAt.map { .string($0.rfc3339) } ?? .null,
+            "last_contacts_changed": Self.int(status.pull.lastContactsChanged),
+            "last_calls": Self.int(status.pull.lastCalls),
+            "next_at": status.nextPullAt.map { .string($0.rfc3339) } ?? .null,
         ]
     }
 

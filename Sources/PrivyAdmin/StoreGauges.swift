@@ -15,6 +15,10 @@ struct StoreGauges: Sendable {
     private let oldestPendingAge: Gauge
     private let lastSyncSuccess: Gauge
     private let deadLetters: Gauge
+    private let lastPull: Gauge
+    private let lastPullChanged: Gauge
+    private let lastPullCalls: Gauge
+    private let nextPull: Gauge
     private let emailContacts: [EmailConsent: Gauge]
     private let smsContacts: [SMSConsent: Gauge]
 
@@ -37,6 +41,10 @@ struct StoreGauges: Sendable {
         oldestPendingAge = gauge("sync", "oldest_pending_age", "seconds", "Age of the oldest undelivered change (0 when none).")
         lastSyncSuccess = gauge("sync", "last_success_timestamp", "seconds", "When the upstream last accepted a call, in Unix time (0: never).")
         deadLetters = gauge("sync", "dead", "letters", "Changes the upstream refused, waiting for an operator.")
+        lastPull = gauge("sync", "pull_last_finished_timestamp", "seconds", "When the last consent pull finished, in Unix time (0: never).")
+        lastPullChanged = gauge("sync", "pull_last_contacts_changed", "contacts", "Local contacts whose consent the last consent pull changed.")
+        lastPullCalls = gauge("sync", "pull_last", "calls", "Upstream calls the last consent pull made.")
+        nextPull = gauge("sync", "pull_next_timestamp", "seconds", "When the consent pull reads its next page, in Unix time (0: the pull is off).")
         let contacts = MetricNameDescriptor(namespace: "privy_edge", metricName: "contacts", unitName: "", helpText: "Live contacts by consent state, per channel.")
         emailContacts = Dictionary(uniqueKeysWithValues: EmailConsent.allCases.map {
             ($0, registry.makeGauge(descriptor: contacts, labels: [("channel", "email"), ("state", $0.rawValue)]))
@@ -57,6 +65,10 @@ struct StoreGauges: Sendable {
         oldestPendingAge.set(Double(figures.sync.oldestPendingAge ?? 0))
         lastSyncSuccess.set(Double(figures.sync.lastSuccessAt?.microsecondsSinceEpoch ?? 0) / 1_000_000)
         deadLetters.set(Double(figures.sync.deadLetters))
+        lastPull.set(Double(figures.sync.pull.lastFinishedAt?.microsecondsSinceEpoch ?? 0) / 1_000_000)
+        lastPullChanged.set(Double(figures.sync.pull.lastContactsChanged))
+        lastPullCalls.set(Double(figures.sync.pull.lastCalls))
+        nextPull.set(Double(figures.sync.nextPullAt?.microsecondsSinceEpoch ?? 0) / 1_000_000)
         for (state, gauge) in emailContacts { gauge.set(Double(figures.consent.email[state] ?? 0)) }
         for (state, gauge) in smsContacts { gauge.set(Double(figures.consent.sms[state] ?? 0)) }
     }

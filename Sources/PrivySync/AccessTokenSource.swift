@@ -5,16 +5,22 @@ import PrivyJSON
 
 /// The bearer token for upstream calls: an API token as is, or a token obtained with OAuth
 /// client credentials at the upstream's `/oauth/token`, exchanged again shortly before it
-/// expires and whenever the upstream answers 401. Used by one task at a time.
-final class AccessTokenSource {
-    /// The scopes asked for with client credentials.
-    static let scopes = "contacts_write orders_write"
+/// expires and whenever the upstream answers 401. Shared by every call in flight.
+actor AccessTokenSource {
+    /// The scopes asked for with client credentials: writes for the exporter, reads for the
+    /// consent pull.
+    static let scopes = "contacts_read contacts_write orders_write"
+    /// The scopes asked for when the client may not read: the exporter works, the pull's reads
+    /// are refused (and skipped).
+    static let writeScopes = "contacts_write orders_write"
 
     private let credentials: UpstreamCredentials
     private let endpoint: UpstreamEndpoint
     private let http: HTTPClient
     private let timeout: Duration
     private var current: (token: String, renewAt: ContinuousClock.Instant)?
+    /// The scopes asked for: ``scopes`` until the token endpoint refuses them.
+    private var requested = AccessTokenSource.scopes
 
     init(credentials: UpstreamCredentials, endpoint: UpstreamEndpoint, http: HTTPClient, timeout: Duration) {
         self.credentials = credentials
@@ -24,7 +30,7 @@ final class AccessTokenSource {
     }
 
     /// Whether a 401 is worth a new token: only exchanged tokens can be renewed.
-    var canRenew: Bool {
+    nonisolated var canRenew: Bool {
         if case .clientCredentials = credentials { true } else { false }
     }
 
@@ -36,7 +42,14 @@ final class AccessTokenSource {
             return token
         case .clientCredentials(let id, let secret):
             if let current, ContinuousClock.now < current.renewAt { return current.token }
-            let (token, lifetime) = try await exchange(id: id, secret: secret)
+            let (token, lifetime): (String, Duration)
+            do {
+                (token, lifetime) = try await exchange(id: id, secret: secret, scopes: requested)
+            } catch SyncInterruption.credentialsRefused where requested != Self.writeScopes {
+                // A client created before the pull, without contacts_read: ask for the writes only.
+                requested = Self.writeScopes
+                (token, lifetime) = try await exchange(id: id, secret: secret, scopes: requested)
+            }
             current = (token, .now + lifetime - min(.seconds(300), lifetime / 10))
             return token
         }
@@ -47,12 +60,12 @@ final class AccessTokenSource {
         current = nil
     }
 
-    private func exchange(id: String, secret: String) async throws -> (String, Duration) {
+    private func exchange(id: String, secret: String, scopes: String) async throws -> (String, Duration) {
         let described = "POST \(endpoint.tokenURL)"
         var request = HTTPClientRequest(url: endpoint.tokenURL)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        let form = [("grant_type", "client_credentials"), ("client_id", id), ("client_secret", secret), ("scope", Self.scopes)]
+        let form = [("grant_type", "client_credentials"), ("client_id", id), ("client_secret", secret), ("scope", scopes)]
             .map { "\($0)=\(Self.formEncoded($1))" }.joined(separator: "&")
         request.body = .bytes(ByteBuffer(string: form))
         let status: Int

@@ -6,7 +6,8 @@ public import PrivyStore
 public import ServiceLifecycle
 
 /// The sync exporter: a service that replicates the store's change log to the upstream Privy
-/// API, paced, coalescing and prioritised, until graceful shutdown.
+/// API, paced, coalescing and prioritised, and on a schedule pulls the upstream's restricting
+/// consent states back (``ConsentPuller``), until graceful shutdown.
 ///
 /// Every change leaves the log only once the upstream accepted it (or refused it for good, into
 /// the dead letters), so a restart resumes where the last one stopped, and re-sending after a
@@ -45,12 +46,16 @@ public struct Exporter: Service {
             "upstream": "\(configuration.endpoint)",
             "auth": "\(configuration.credentials.kind)",
             "budget": "\(configuration.budget.perMinute)/min, \(configuration.budget.perDay)/day",
+            "concurrency": "\(configuration.concurrency)",
+            "consent_pull": "\(configuration.pullInterval.map { "every \($0), at most \(configuration.pullSchedule.callsPerDay) calls a day" } ?? "off")",
         ])
+        try await store.recordPullSchedule(configuration.pullSchedule)
         await cancelWhenGracefulShutdown {
             let client = UpstreamClient(http: http, endpoint: configuration.endpoint, timeout: configuration.requestTimeout, metrics: metrics)
             let tokens = AccessTokenSource(credentials: configuration.credentials, endpoint: configuration.endpoint, http: http, timeout: configuration.requestTimeout)
             let runner = JobRunner(store: store, client: client, tokens: tokens, budget: configuration.budget)
-            await SyncSession(store: store, configuration: configuration, runner: runner, logger: logger, metrics: metrics).run()
+            let puller = configuration.pullInterval == nil ? nil : ConsentPuller(store: store, runner: runner, pageSize: configuration.pullPageSize, logger: logger)
+            await SyncSession(store: store, configuration: configuration, runner: runner, puller: puller, logger: logger, metrics: metrics).run()
         }
         try await http.shutdown()
     }

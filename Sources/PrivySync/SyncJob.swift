@@ -28,6 +28,12 @@ struct SyncJob: Sendable {
         if case .contact(_, let plan) = work { plan.isConsentDowngrade } else { false }
     }
 
+    /// What no other job in flight may share: the entity, or for an order its contact, so the
+    /// orders of one contact go one at a time.
+    var exclusionKey: Change.Entity {
+        dependency ?? entity
+    }
+
     /// The entity that must reach the upstream first: an order's contact.
     var dependency: Change.Entity? {
         if case .order(let order) = work { order.contactID.map(Change.Entity.contact) } else { nil }

@@ -1,12 +1,17 @@
 import Logging
 import PrivyStore
 
-/// The exporter's loop: plan the backlog, run the jobs in order, record each outcome, and when
-/// the upstream fails, back off and try again on its own timer, polling the log when idle.
+/// The exporter's loop: plan the backlog, run the jobs in order (up to
+/// ``ExporterConfiguration/concurrency`` at once), record each outcome, read a page of the
+/// consent pull when it is due, and when the upstream fails, back off and try again on its own
+/// timer, polling the log when idle. Each round's jobs go before the next pull page, so local
+/// opt-outs (first in every round) always go before the pull; after a round stopped by a
+/// network error or 5xx the pull may still read a page, after a 429 it waits too.
 final class SyncSession {
     private let store: Store
     private let configuration: ExporterConfiguration
     private let runner: JobRunner
+    private let puller: ConsentPuller?
     private let logger: Logger
     private let metrics: UpstreamMetrics
     private var backoff: Backoff
@@ -15,10 +20,11 @@ final class SyncSession {
     /// (nothing new was written), planning again would find nothing either.
     private var idleBacklog: Int?
 
-    init(store: Store, configuration: ExporterConfiguration, runner: JobRunner, logger: Logger, metrics: UpstreamMetrics) {
+    init(store: Store, configuration: ExporterConfiguration, runner: JobRunner, puller: ConsentPuller?, logger: Logger, metrics: UpstreamMetrics) {
         self.store = store
         self.configuration = configuration
         self.runner = runner
+        self.puller = puller
         self.logger = logger
         self.metrics = metrics
         backoff = Backoff(base: configuration.backoffBase, cap: configuration.backoffCap)
@@ -28,12 +34,23 @@ final class SyncSession {
     func run() async {
         while !Task.isCancelled {
             do {
-                if try await !round() {
+                let exported: Bool
+                do {
+                    exported = try await round()
+                } catch let failure as JobFailure where failure.interruption.backsOff {
+                    // A broken write path (network, 5xx, credentials) must not hold back opt-outs
+                    // coming down: after the backoff the pull may try. A 429 holds both.
+                    guard !Task.isCancelled else { return }
+                    await wait(after: failure)
+                    exported = true
+                }
+                let pulled = try await puller?.step() ?? false
+                if !exported && !pulled {
                     try await Task.sleep(for: configuration.pollInterval)
                 }
-            } catch let interruption as SyncInterruption {
+            } catch let failure as JobFailure {
                 guard !Task.isCancelled else { return }
-                await wait(after: interruption)
+                await wait(after: failure)
             } catch is CancellationError {
                 return
             } catch {
@@ -59,27 +76,37 @@ final class SyncSession {
         if !silent.isEmpty {
             try await store.completeSync(silent.map { SyncCompletion(changes: $0.changes, calls: 0, outcome: .delivered) })
         }
-        for job in jobs.dropFirst(silent.count) {
-            let completion = try await runner.run(job)
-            try await store.completeSync([completion])
-            backoff.reset()
-            if case .rejected(let rejection) = completion.outcome {
-                logger.warning("sync: the upstream refused a change; it is in the dead letters", metadata: [
-                    "request": "\(rejection.request)", "status": "\(rejection.status)", "body": "\(rejection.body)",
-                ])
+        var scheduler = JobScheduler(Array(jobs.dropFirst(silent.count)))
+        let (runner, concurrency) = (runner, configuration.concurrency)
+        try await withThrowingTaskGroup(of: (SyncJob, SyncCompletion).self) { group in
+            var running = 0
+            while true {
+                while running < concurrency, ContinuousClock.now < deadline, let job = scheduler.next() {
+                    group.addTask { (job, try await runner.run(job)) }
+                    running += 1
+                }
+                guard running > 0, let (job, completion) = try await group.next() else { return }
+                running -= 1
+                try await store.completeSync([completion])
+                scheduler.finish(job)
+                backoff.reset()
+                if case .rejected(let rejection) = completion.outcome {
+                    logger.warning("sync: the upstream refused a change; it is in the dead letters", metadata: [
+                        "request": "\(rejection.request)", "status": "\(rejection.status)", "body": "\(rejection.body)",
+                    ])
+                }
             }
-            if ContinuousClock.now >= deadline { break }
         }
         return true
     }
 
     /// Records a failed attempt and waits before the next: a backoff, or the upstream's own wait
     /// for a 429 (which the pacer holds).
-    private func wait(after interruption: SyncInterruption) async {
+    private func wait(after failure: JobFailure) async {
+        let interruption = failure.interruption
         metrics.recordFailure(interruption)
-        let throttled = runner.throttled
         do {
-            try await store.recordSyncFailure(interruption.description, calls: runner.calls, throttled: throttled)
+            try await store.recordSyncFailure(interruption.description, calls: failure.tally.calls, throttled: failure.tally.throttled)
         } catch {
             logger.error("sync: cannot record a failure", metadata: ["error": "\(error)"])
         }

@@ -2,6 +2,7 @@
 struct UpstreamRequest: Sendable, Hashable, CustomStringConvertible {
     /// The methods the exporter uses.
     enum Method: String, Sendable {
+        case get = "GET"
         case post = "POST"
         case patch = "PATCH"
         case delete = "DELETE"
@@ -26,6 +27,16 @@ struct UpstreamRequest: Sendable, Hashable, CustomStringConvertible {
     /// `DELETE /contacts/{id}`.
     static func deleteContact(_ upstreamID: String) -> UpstreamRequest {
         UpstreamRequest(method: .delete, path: "/contacts/\(upstreamID)")
+    }
+
+    /// `GET /contacts/{id}`.
+    static func readContact(_ upstreamID: String) -> UpstreamRequest {
+        UpstreamRequest(method: .get, path: "/contacts/\(upstreamID)")
+    }
+
+    /// `GET /contacts?{filter}&page={page}&per_page={perPage}`: one page of a filtered listing.
+    static func listContacts(_ filter: PullFilter, page: Int, perPage: Int) -> UpstreamRequest {
+        UpstreamRequest(method: .get, path: "/contacts?\(filter.query)&page=\(page)&per_page=\(perPage)")
     }
 
     /// `POST /orders/placed`.

@@ -1,4 +1,5 @@
 import PrivyJSON
+import PrivyStore
 
 /// An upstream answer: status, body and what it says about rate limits.
 struct UpstreamResponse: Sendable, Hashable {
@@ -63,13 +64,24 @@ struct UpstreamResponse: Sendable, Hashable {
         member("error", "id")
     }
 
-    /// A string member of an object member of the body, if it is a plausible id (1–255 bytes, no
-    /// `/`, so it is safe in a path and as a key).
+    /// The consent of the contact in `data`: what `GET /contacts/{id}` answered.
+    var contactConsent: UpstreamConsent? {
+        guard case .object(let root)? = try? JSONParser.parse(body), case .object(let contact)? = root["data"] else { return nil }
+        return UpstreamConsent(contact: contact)
+    }
+
+    /// Whether `id` is a plausible upstream id: 1–255 bytes, no `/`, `?`, `#` or whitespace, so
+    /// it is safe in a path and as a key.
+    static func isPlausibleID(_ id: String) -> Bool {
+        (1...255).contains(id.utf8.count) && !id.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0.isWhitespace })
+    }
+
+    /// A string member of an object member of the body, if it is a plausible id.
     private func member(_ outer: String, _ inner: String) -> String? {
         guard case .object(let root)? = try? JSONParser.parse(body),
               case .object(let object)? = root[outer],
               case .string(let id)? = object[inner],
-              (1...255).contains(id.utf8.count), !id.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0.isWhitespace })
+              Self.isPlausibleID(id)
         else { return nil }
         return id
     }

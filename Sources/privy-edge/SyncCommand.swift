@@ -34,7 +34,25 @@ struct SyncCommand: AsyncParsableCommand {
                 ["pace", status.pace.map { "\(SyncStatus.twoDecimals($0)) changes/s" } ?? "-"],
                 ["eta", status.eta.map { "\($0) s" } ?? "unknown"],
                 ["last failure", status.lastFailureAt.map { "\($0.rfc3339): \(status.lastFailure ?? "")" } ?? "none"],
-            ]))
+            ] + Self.pullRows(status)))
+        }
+
+        /// The consent pull's rows: schedule and share, the pull in progress, the last, the next.
+        private static func pullRows(_ status: SyncStatus) -> [[String]] {
+            let pull = status.pull
+            guard let schedule = pull.schedule, let interval = schedule.intervalSeconds, status.exporter?.upstream != nil else { return [["consent pull", "off"]] }
+            let current = pull.cursor.map { cursor in
+                "listing \(cursor.filter + 1) of \(schedule.filterCount), page \(cursor.page): \(pull.contactsChanged) contacts changed, \(pull.calls) calls"
+                    + (pull.startedAt.map { " (started \($0.rfc3339))" } ?? "")
+            }
+            let last = pull.lastFinishedAt.map { "finished \($0.rfc3339): \(pull.lastContactsChanged) contacts changed, \(pull.lastCalls) calls" }
+            let next = status.nextPullAt.map { $0 <= status.at ? "now" : $0.rfc3339 } ?? "off"
+            return [
+                ["consent pull", "every \(interval) s, at most \(schedule.callsPerDay) calls a day (\(pull.shareCallsUsed(at: status.at)) used)"],
+                ["pull in progress", current ?? "none"],
+                ["last pull", last ?? "never"],
+                ["next pull", pull.waitsForShare(at: status.at) ? "\(next) (the pull's share of the day budget is used up)" : next],
+            ]
         }
 
         /// Whether the exporter runs: only while a server serves the data directory, as that

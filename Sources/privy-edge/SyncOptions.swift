@@ -23,6 +23,12 @@ struct SyncOptions: ParsableArguments {
 
     @Option(Settings.upstreamCAFile) var caFile: String?
 
+    @Option(Settings.syncPullInterval) var pullInterval: PullInterval?
+
+    @Option(Settings.syncPullShare) var pullShare: Int?
+
+    @Option(Settings.syncConcurrency) var concurrency: Int?
+
     /// The exporter's configuration, or `nil` when no credentials are given (sync off).
     /// - Throws: ``ConfigurationError`` for an invalid value or half-given credentials.
     func exporterConfiguration(_ resolver: inout SettingsResolver) throws -> ExporterConfiguration? {
@@ -38,6 +44,9 @@ struct SyncOptions: ParsableArguments {
         let backoffBase = try resolver.value(Settings.syncBackoffBase, flag: backoffBase)
         let backoffCap = try resolver.value(Settings.syncBackoffCap, flag: backoffCap)
         let caFile = try resolver.value(Settings.upstreamCAFile, flag: caFile)
+        let pullInterval = try resolver.value(Settings.syncPullInterval, flag: pullInterval)
+        let pullShare = try resolver.value(Settings.syncPullShare, flag: pullShare)
+        let concurrency = try resolver.value(Settings.syncConcurrency, flag: concurrency)
         let credentials: UpstreamCredentials
         switch (token, clientID, clientSecret) {
         case (nil, nil, nil):
@@ -53,7 +62,8 @@ struct SyncOptions: ParsableArguments {
         }
         return ExporterConfiguration(
             endpoint: endpoint, credentials: credentials, budget: budget,
-            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap, caFile: caFile
+            pollInterval: pollInterval, backoffBase: backoffBase, backoffCap: backoffCap, caFile: caFile,
+            pullInterval: pullInterval.duration, pullShare: pullShare, concurrency: concurrency
         )
     }
 }

@@ -8,26 +8,13 @@ import Testing
 /// pruning, identity links and dead letters.
 @Suite("Sync state in the store")
 struct SyncStoreTests {
-    private func withStore(_ body: (Store) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("privy-edge-sync-store-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try await Store.open(directory: directory)
-        do {
-            try await body(store)
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
-    }
-
     private func create(_ email: String, in store: Store) async throws -> ContactID {
         try await store.createContact(ContactDraft(email: email), context: WriteContext(source: .api)).contact.id
     }
 
     @Test("the backlog groups pending changes per entity, oldest first, with each contact's state and upstream id")
     func backlog() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             let ann = try await create("ann@example.com", in: store)
             let bo = try await create("bo@example.com", in: store)
             _ = try await store.updateContact(id: ann.rawValue, with: ContactPatch(firstName: .value("Ann")), context: WriteContext(source: .api))
@@ -71,7 +58,7 @@ struct SyncStoreTests {
 
     @Test("a refusal becomes a dead letter; retry puts its changes back in the log, drop deletes it")
     func deadLetters() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             let ann = try await create("ann@example.com", in: store)
             let bo = try await create("bo@example.com", in: store)
             _ = try await store.updateContact(id: ann.rawValue, with: ContactPatch(emailConsent: .value("subscribed")), context: WriteContext(source: .api))
@@ -98,7 +85,7 @@ struct SyncStoreTests {
 
     @Test("one upstream contact is never linked to two local ones; a forgotten link frees it")
     func links() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             let ann = try await create("ann@example.com", in: store)
             let bo = try await create("bo@example.com", in: store)
             #expect(try await store.linkUpstreamContact(ann, to: "up_1") == nil)
@@ -135,7 +122,7 @@ struct SyncStoreTests {
 
     @Test("a failed attempt counts its calls and 429s and becomes the last failure")
     func failures() async throws {
-        try await withStore { store in
+        try await withTemporaryStore { store in
             try await store.recordSyncFailure("POST /contacts: upstream answered 429", calls: 2, throttled: 1)
             let status = try store.syncStatus()
             #expect(status.callsMade == 2 && status.throttledResponses == 1)

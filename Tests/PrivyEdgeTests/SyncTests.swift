@@ -345,45 +345,55 @@ struct SyncTests {
 
 /// The drain of a large offline backlog against a rate-limited upstream: run on demand with
 /// `PRIVY_EDGE_SYNC_BENCH=1 swift test --filter SyncBenchmark` (optionally with
-/// `PRIVY_EDGE_BINARY` pointing at a release build); prints the coalescing ratio and drain rate.
+/// `PRIVY_EDGE_BINARY` pointing at a release build, and `PRIVY_EDGE_SYNC_BENCH_OPERATIONS` for
+/// another number of writes than 150,000); prints the coalescing ratio and drain rate of the
+/// same backlog at each concurrency.
 @Suite("Sync benchmark", .serialized, .enabled(if: ProcessInfo.processInfo.environment["PRIVY_EDGE_SYNC_BENCH"] != nil))
 struct SyncBenchmark {
     /// The upstream's limit and the edge's budget: both 100 calls a second, Privy's minute
     /// window shrunk a hundredfold so the drain takes minutes rather than hours.
     private static let limitPerSecond = 100
 
-    @Test("a ~100k-change backlog of contacts and orders over 10,000 people, written offline, drains against an upstream limited to 100 calls a second")
+    @Test("a backlog of contacts and orders over 10,000 people, written offline once, drains against an upstream limited to 100 calls a second with 1, 4 and 8 calls in flight")
     func drain() async throws {
+        let operations = ProcessInfo.processInfo.environment["PRIVY_EDGE_SYNC_BENCH_OPERATIONS"].flatMap { Int($0) } ?? 150_000
         let pair = try SyncPair()
         try pair.startEdge(credentials: [:])
         let writing = ContinuousClock.now
-        let writes = try await MixedWorkload(seed: 99, people: 10_000).run(operations: 150_000, workers: 8, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
+        let writes = try await MixedWorkload(seed: 99, people: 10_000).run(operations: operations, workers: 8, against: pair.edgeURL, token: pair.edgeAdmin, http: pair.http)
         let backlog = try #require(try await pair.status()["backlog"]?.intValue)
-        let writeTime = ContinuousClock.now - writing
+        print("sync benchmark: \(writes.accepted) accepted writes (\(writes.orderIDs.count) orders) in \(ContinuousClock.now - writing) → backlog of \(backlog) changes")
         pair.stopEdge()
-        try pair.startUpstream(["--rate-limit", "\(Self.limitPerSecond)/1s"])
-        let draining = ContinuousClock.now
-        try pair.startEdge(["--upstream-budget-per-minute": "\(Self.limitPerSecond * 60)"])
-        let status = try await pair.waitForSync(timeout: .seconds(3_600))
-        let drainTime = ContinuousClock.now - draining
-        try await expectConverged(pair, orders: writes.orderIDs)
-        let calls = try #require(status["calls_made"]?.intValue)
-        let seconds = Double(drainTime.components.seconds) + Double(drainTime.components.attoseconds) / 1e18
+        try pair.snapshot()
         func figure(_ value: Double) -> String { String(format: "%.2f", value) }
-        print("""
-            sync benchmark: \(writes.accepted) accepted writes (\(writes.orderIDs.count) orders) in \(writeTime) → backlog of \(backlog) changes
-            drained in \(drainTime) with \(calls) upstream calls, \(status["throttled_responses"]?.intValue ?? 0) of them refused (429): \
-            \(figure(Double(backlog) / Double(calls))) changes per call, \(figure(Double(backlog) / seconds)) changes/s, \
-            \(figure(Double(calls) / seconds)) calls/s = \(figure(Double(calls) / seconds / Double(Self.limitPerSecond) * 100)) % of the \
-            \(Self.limitPerSecond)/s limit and budget; at Privy's 60 calls a minute the same backlog takes \(calls / 60) minutes
-            """)
-        #expect(status["dead_letters"]?.intValue == 0)
+        for concurrency in [1, 4, 8] {
+            try pair.restoreSnapshot()
+            try pair.startUpstream(["--rate-limit", "\(Self.limitPerSecond)/1s"])
+            let draining = ContinuousClock.now
+            try pair.startEdge(["--upstream-budget-per-minute": "\(Self.limitPerSecond * 60)", "--sync-concurrency": "\(concurrency)"])
+            let status = try await pair.waitForSync(timeout: .seconds(3_600))
+            let drainTime = ContinuousClock.now - draining
+            let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+            try await expectConverged(pair, orders: writes.orderIDs)
+            let calls = try #require(status["calls_made"]?.intValue)
+            let seconds = Double(drainTime.components.seconds) + Double(drainTime.components.attoseconds) / 1e18
+            print("""
+                sync benchmark, concurrency \(concurrency), load average \(load): drained in \(drainTime) with \(calls) upstream calls, \
+                \(status["throttled_responses"]?.intValue ?? 0) of them refused (429): \(figure(Double(backlog) / Double(calls))) changes per call, \
+                \(figure(Double(backlog) / seconds)) changes/s, \(figure(Double(calls) / seconds)) calls/s = \
+                \(figure(Double(calls) / seconds / Double(Self.limitPerSecond) * 100)) % of the \(Self.limitPerSecond)/s limit and budget; \
+                at Privy's 60 calls a minute the same backlog takes \(calls / 60) minutes
+                """)
+            #expect(status["dead_letters"]?.intValue == 0)
+            pair.stopEdge()
+            pair.stopUpstream()
+        }
         pair.shutdown()
     }
 }
 
 /// Runs `write(n)` for `n` in `1...count` from eight concurrent writers.
-private func updateConcurrently(_ count: Int, _ write: @escaping @Sendable (Int) async throws -> Void) async throws {
+func updateConcurrently(_ count: Int, _ write: @escaping @Sendable (Int) async throws -> Void) async throws {
     try await withThrowingTaskGroup(of: Void.self) { group in
         for writer in 0..<8 {
             group.addTask {
@@ -406,7 +416,7 @@ private func expectHandfulOfCalls(_ pair: SyncPair, orders: Set<Int> = [], sourc
 
 /// Compares every contact field replication carries (order stats included), and the given
 /// orders with the contact each is linked to, on both sides.
-private func expectConverged(_ pair: SyncPair, orders: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+func expectConverged(_ pair: SyncPair, orders: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let edge = try await pair.contacts(at: pair.edgeURL, token: pair.edgeAdmin)
     let upstream = try await pair.contacts(at: pair.upstreamURL, token: pair.upstreamAdmin)
     #expect(edge.count == upstream.count, "edge \(edge.count) contacts, upstream \(upstream.count)", sourceLocation: sourceLocation)

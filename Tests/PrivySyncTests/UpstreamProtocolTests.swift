@@ -1,3 +1,5 @@
+import PrivyDomain
+import PrivyStore
 import Testing
 
 @testable import PrivySync
@@ -53,5 +55,25 @@ struct UpstreamProtocolTests {
         let report = RateLimitReport { headers[$0] }
         #expect(report == RateLimitReport(minute: .init(remaining: 0, reset: 1_800_000_060), day: .init(remaining: 9_000, reset: 1_800_086_400), retryAfter: 12))
         #expect(RateLimitReport { _ in nil } == RateLimitReport())
+    }
+
+    @Test("a consent pull page reads each contact's id, identity and consent, and the page count; other shapes are refused")
+    func contactPage() throws {
+        let page = try #require(UpstreamContactPage(body: Array(#"""
+            {"data":[{"id":"cus_1","email":"A@b.co","phone_number":null,"email_consent":"unsubscribed","sms_consent":"never_subscribed"},
+                     {"id":"../x","email":"c@d.co","email_consent":"unsubscribed"},
+                     {"id":"cus_2","phone_number":"+15555550100","email_consent":"later_invented","sms_consent":"pending"}],
+             "pagination":{"page":1,"per_page":3,"total_count":7,"total_pages":3}}
+            """#.utf8)))
+        #expect(page.totalPages == 3)
+        #expect(page.contacts.map(\.upstreamID) == ["cus_1", "cus_2"])
+        #expect(page.contacts[0].email?.rawValue == "A@b.co" && page.contacts[0].emailConsent == .unsubscribed)
+        #expect(page.contacts[0].restrictions == ConsentRequest(email: .unsubscribed))
+        #expect(page.contacts[1].emailConsent == nil && page.contacts[1].restrictions == ConsentRequest(sms: .pending))
+        #expect(UpstreamContactPage(body: Array(#"{"data":[]}"#.utf8)) == nil)
+        #expect(UpstreamResponse(status: 200, body: Array(#"{"data":{"id":"cus_9","email_consent":"subscribed"}}"#.utf8)).contactConsent?.emailConsent == .subscribed)
+        #expect(PullFilter.all.map(\.query) == [
+            "email_consent=unsubscribed", "email_consent=suppressed", "email_consent=compliance_suppressed", "sms_consent=unsubscribed", "sms_consent=pending",
+        ])
     }
 }

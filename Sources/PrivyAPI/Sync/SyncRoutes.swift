@@ -41,8 +41,46 @@ struct SyncRoutes {
             } else {
                 writer.null()
             }
+            writer.key("pull"); writer.pull(status)
             writer.endObject()
         }
+    }
+}
+
+extension JSONWriter {
+    /// The consent pull: its schedule, the next pull, the pull in progress and the last one.
+    fileprivate mutating func pull(_ status: SyncStatus) {
+        let pull = status.pull
+        beginObject()
+        key("interval_seconds"); optionalInt(pull.schedule?.intervalSeconds)
+        key("calls_per_day"); optionalInt(pull.schedule.map { Int64($0.callsPerDay) })
+        key("share_calls_used"); int(pull.shareCallsUsed(at: status.at))
+        key("next_pull_at"); optionalString(status.nextPullAt?.rfc3339)
+        key("waiting_for_share"); bool(pull.waitsForShare(at: status.at))
+        key("in_progress")
+        if let cursor = pull.cursor, let startedAt = pull.startedAt {
+            beginObject()
+            key("started_at"); string(startedAt.rfc3339)
+            key("listing"); int(cursor.filter + 1)
+            key("page"); int(cursor.page)
+            key("contacts_changed"); int(pull.contactsChanged)
+            key("calls"); int(pull.calls)
+            endObject()
+        } else {
+            null()
+        }
+        key("last_pull")
+        if let startedAt = pull.lastStartedAt, let finishedAt = pull.lastFinishedAt {
+            beginObject()
+            key("started_at"); string(startedAt.rfc3339)
+            key("finished_at"); string(finishedAt.rfc3339)
+            key("contacts_changed"); int(pull.lastContactsChanged)
+            key("calls"); int(pull.lastCalls)
+            endObject()
+        } else {
+            null()
+        }
+        endObject()
     }
 }
 

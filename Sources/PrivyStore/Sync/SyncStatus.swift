@@ -32,6 +32,8 @@ public struct SyncStatus: Sendable {
     public var pace: Double?
     /// Whether the server that last started runs the exporter; `nil` if none recorded it.
     public var exporter: ExporterMode?
+    /// The consent pull: its schedule, the pull in progress and the last complete one.
+    public var pull: PullState
 
     /// Seconds since the oldest pending change was made.
     public var oldestPendingAge: Int64? {
@@ -48,6 +50,11 @@ public struct SyncStatus: Sendable {
         if backlog == 0 { return 0 }
         guard let pace, pace > 0 else { return nil }
         return Int64((Double(backlog) / pace).rounded(.up))
+    }
+
+    /// When the consent pull reads its next page; `nil` when it is off (or the exporter is).
+    public var nextPullAt: Timestamp? {
+        exporter?.upstream == nil ? nil : pull.nextPullAt(at: at)
     }
 }
 
@@ -75,7 +82,8 @@ extension Store {
                 lastFailureAt: state.lastFailureAt,
                 lastFailure: state.lastFailure,
                 pace: state.pace.rate(at: now),
-                exporter: try ExporterMode.read(in: txn, meta: tables.meta)
+                exporter: try ExporterMode.read(in: txn, meta: tables.meta),
+                pull: try PullState.read(in: txn, meta: tables.meta)
             )
         }
     }

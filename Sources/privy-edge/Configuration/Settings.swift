@@ -97,11 +97,24 @@ enum Settings {
     static let syncBackoffCap = Setting<Duration, Duration>(
         "sync_backoff_cap", default: .seconds(60), summary: "The longest retry delay after upstream failures."
     )
+    static let syncPullInterval = Setting<PullInterval, PullInterval>(
+        "sync_pull_interval", default: .every(.seconds(6 * 3_600)),
+        summary: "How long after one consent pull from the upstream the next starts; off pulls nothing."
+    )
+    static let syncPullShare = Setting<Int, Int>(
+        "sync_pull_share", default: 20, summary: "The percentage of upstream_budget_per_day the consent pull may use.",
+        requirement: "an integer from 1 to 100", accepts: { (1...100).contains($0) }
+    )
+    static let syncConcurrency = Setting<Int, Int>(
+        "sync_concurrency", default: 1,
+        summary: "Upstream calls the exporter keeps in flight at once (never two for one contact or order); raise it for an upstream with a high limit.",
+        requirement: "an integer from 1 to 64", accepts: { (1...64).contains($0) }
+    )
 
     /// Every key, in the order `config check` and the documentation list them.
     static let all: [any SettingDefinition] = [
         dataDirectory, durability, maxMapSize, host, port, maxBodySize, idleTimeout, requestReadTimeout, maxConnections, tlsCert, tlsKey, rateLimit, adminHost, adminPort, logLevel, logFormat,
         upstream, upstreamToken, upstreamClientID, upstreamClientSecret, upstreamCAFile, upstreamBudgetPerMinute, upstreamBudgetPerDay,
-        syncPollInterval, syncBackoffBase, syncBackoffCap,
+        syncPollInterval, syncBackoffBase, syncBackoffCap, syncPullInterval, syncPullShare, syncConcurrency,
     ]
 }

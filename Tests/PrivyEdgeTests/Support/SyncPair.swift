@@ -26,10 +26,11 @@ final class SyncPair: @unchecked Sendable {
     private(set) var upstreamScheme = "http"
 
     /// The exporter settings of every test edge: a budget that never binds, quick polls and
-    /// retries, and relaxed durability for speed.
+    /// retries, relaxed durability for speed, and no consent pull unless a test asks for one
+    /// (so the calls a test counts are the exporter's own).
     static let quickSync: [String: String] = [
         "--upstream-budget-per-minute": "6000000", "--upstream-budget-per-day": "100000000", "--sync-poll-interval": "50ms",
-        "--sync-backoff-base": "50ms", "--sync-backoff-cap": "400ms", "--durability": "relaxed",
+        "--sync-backoff-base": "50ms", "--sync-backoff-cap": "400ms", "--durability": "relaxed", "--sync-pull-interval": "off",
     ]
 
     /// Creates both data directories with tokens; starts nothing.
@@ -167,6 +168,21 @@ final class SyncPair: @unchecked Sendable {
         "order_id", "email", "phone", "total_amount", "currency_code", "placed_at", "financial_status", "fulfillment_status", "customer_id",
         "total_items", "accepts_email_marketing", "accepts_sms_marketing", "initial_sync",
     ]
+
+    /// Copies both data directories aside (both servers stopped), for ``restoreSnapshot()``.
+    func snapshot() throws {
+        for directory in [upstreamDirectory, edgeDirectory] {
+            try FileManager.default.copyItem(atPath: directory, toPath: directory + ".snapshot")
+        }
+    }
+
+    /// Puts both data directories back as ``snapshot()`` found them (both servers stopped).
+    func restoreSnapshot() throws {
+        for directory in [upstreamDirectory, edgeDirectory] {
+            try FileManager.default.removeItem(atPath: directory)
+            try FileManager.default.copyItem(atPath: directory + ".snapshot", toPath: directory)
+        }
+    }
 
     /// Stops both servers and removes both directories.
     func shutdown() {
