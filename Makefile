@@ -63,11 +63,13 @@ browser-test: release test-deps
 ## bytes on disk per request; the import rate against mdb_load; PostgreSQL's upsert as the peer
 ## when it is installed. Reports: out/bench/.
 bench: release
+	@scripts/install-deps.sh bench
 	PRIVY_EDGE_BINARY=$(RELEASE_BIN) scripts/bench.sh
 
 ## New-buyer upserts as the store grows (0 to 10M orders stored): req/s, p99, bytes on disk per
 ## request, data file size and RSS per size, and the curve in out/bench/scale.svg.
 bench-scale: release
+	@scripts/install-deps.sh bench
 	PRIVY_EDGE_BINARY=$(RELEASE_BIN) scripts/bench-scale.sh
 
 ## The Debian package, dist/privy-edge_<version>_<arch>.deb, from the release binary and
