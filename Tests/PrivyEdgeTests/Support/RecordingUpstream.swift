@@ -1,8 +1,10 @@
 import AsyncHTTPClient
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import NIOHTTP1
+import ServiceLifecycle
 import Synchronization
 
 /// A recording upstream: a small Hummingbird app on loopback in front of a real upstream
@@ -33,6 +35,7 @@ final class RecordingUpstream: Sendable {
     /// The base URL of the recorder's `/v1` routes, for the edge's `--upstream`.
     let baseURL: String
     private let log: CallLog
+    private let services: ServiceGroup
     private let server: Task<Void, any Error>
 
     /// Starts the recorder in front of `upstream` (e.g. `http://127.0.0.1:8080`).
@@ -44,7 +47,11 @@ final class RecordingUpstream: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in port.yield(channel.localAddress?.port ?? 0) }
         )
-        server = Task { try await application.runService(gracefulShutdownSignals: []) }
+        // Stopped by a graceful shutdown, never by cancelling: a cancelled server can drop a
+        // connection it accepted but had not yet handed over, which traps in NIO.
+        let services = ServiceGroup(configuration: .init(services: [application], logger: Logger(label: "recording-upstream")))
+        self.services = services
+        server = Task { try await services.run() }
         var bound = 0
         for await value in ports {
             bound = value
@@ -72,7 +79,7 @@ final class RecordingUpstream: Sendable {
 
     /// Stops the recorder.
     func stop() async {
-        server.cancel()
+        await services.triggerGracefulShutdown()
         _ = await server.result
     }
 }
