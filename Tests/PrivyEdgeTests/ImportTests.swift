@@ -18,20 +18,7 @@ struct ImportTests {
     /// Runs `privy-edge import orders …` with `input` on standard input.
     /// - Returns: the exit status and what it printed (stdout and stderr).
     private func runImport(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: EdgeBinary.path)
-        process.arguments = ["import", "orders"] + arguments
-        let output = Pipe()
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = standardInput
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try standardInput.fileHandleForWriting.close()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: printed, as: UTF8.self))
+        try ChildProcess(executable: EdgeBinary.path, ["import", "orders"] + arguments, input: Data((input ?? "").utf8)).finish()
     }
 
     private func rejects(at path: String) throws -> [JSONValue] {

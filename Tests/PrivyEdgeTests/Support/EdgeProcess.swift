@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
-import Synchronization
+import Testing
 
 /// The real `privy-edge` binary, run as a child process.
 enum EdgeBinary {
@@ -32,52 +32,34 @@ enum EdgeBinary {
     }
 }
 
-/// A `privy-edge serve` child process on a loopback port; its output is collected all along
-/// (so it never blocks on a full pipe) and can be read with ``log``.
-final class ServerProcess: @unchecked Sendable {
-    let process = Process()
+/// A `privy-edge serve` child process on a loopback port; its output can be read with ``log``.
+final class ServerProcess: Sendable {
+    let process: ChildProcess
     let port: Int
     /// The admin listener's port (status page, metrics, health).
     let adminPort: Int
     /// `https` when the server listens with TLS, else `http`.
     let scheme: String
-    private let output = Pipe()
-    private let collected = CollectedOutput()
 
     /// Starts the server and waits until it says where both its listeners are.
     /// - Parameters:
     ///   - port: the port to listen on; 0 picks a free one. The admin listener always gets a
     ///     free one, so servers never contend for its default port.
     init(dataDirectory: String, port: Int = 0, extraArguments: [String] = []) throws {
-        process.executableURL = URL(fileURLWithPath: EdgeBinary.path)
-        process.arguments = ["serve", "--data-dir", dataDirectory, "--port", String(port), "--admin-port", "0"] + extraArguments
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        var seen = ""
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+        process = try ChildProcess(executable: EdgeBinary.path, ["serve", "--data-dir", dataDirectory, "--port", String(port), "--admin-port", "0"] + extraArguments)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning, ContinuousClock.now < deadline {
+            let seen = process.output
             if let port = Self.port(after: "listening on", in: seen), let adminPort = Self.port(after: "admin on", in: seen) {
                 self.port = port
                 self.adminPort = adminPort
                 self.scheme = seen.contains("listening on https://") ? "https" : "http"
-                collected.append(seen)
-                let handle = output.fileHandleForReading
-                Thread.detachNewThread { [collected] in
-                    while true {
-                        let chunk = handle.availableData
-                        if chunk.isEmpty { return }
-                        collected.append(String(decoding: chunk, as: UTF8.self))
-                    }
-                }
                 return
             }
+            Thread.sleep(forTimeInterval: 0.01)
         }
-        process.terminate()
-        throw FixtureError("server did not start: \(seen)")
+        kill(process.processIdentifier, SIGKILL)
+        throw FixtureError("server did not start: \(process.output)")
     }
 
     /// The API's base URL on loopback: `https://` when the server listens with TLS.
@@ -94,7 +76,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Everything the server printed so far.
     var log: String {
-        collected.text
+        process.output
     }
 
     /// Waits up to `seconds` for `text` to appear in the server's output.
@@ -106,29 +88,20 @@ final class ServerProcess: @unchecked Sendable {
         }
     }
 
-    /// Sends `signal` and waits for the process to end. - Returns: its termination status.
+    /// Sends `signal` and waits for the process to end; one that is still running 30 s later is
+    /// a failure of the test, and is killed.
+    /// - Returns: its termination status.
     @discardableResult
     func stop(with signal: Int32) -> Int32 {
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        return process.terminationStatus
+        if let status = process.waitForExit(timeout: .seconds(30)) { return status }
+        Issue.record("privy-edge (pid \(process.processIdentifier)) still ran 30 s after signal \(signal); killed. Its log:\n\(log)")
+        kill(process.processIdentifier, SIGKILL)
+        return process.waitForExit(timeout: .seconds(30)) ?? SIGKILL
     }
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
-}
-
-/// A child's output, appended by a reader thread and read by tests.
-private final class CollectedOutput: Sendable {
-    private let buffer = Mutex("")
-
-    func append(_ text: String) {
-        buffer.withLock { $0 += text }
-    }
-
-    var text: String {
-        buffer.withLock { $0 }
     }
 }
 

@@ -24,16 +24,7 @@ enum Shell {
     /// - Parameters:
     ///   - environment: the child's whole environment; `nil` inherits this process's.
     static func run(executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let (status, output) = try ChildProcess(executable: executable, arguments, environment: environment).finish()
+        return Result(status: status, output: output)
     }
 }
