@@ -111,17 +111,47 @@ struct ConsentPullTests {
         await finish(pair, recorder)
     }
 
-    @Test("a compliance suppression made upstream makes the edge refuse consent writes to that contact")
+    @Test("a compliance suppression made upstream makes the edge refuse any write to that contact, consent or not")
     func complianceSuppression() async throws {
         let (pair, recorder) = try await start(["--sync-pull-interval": "0s"])
-        let (edgeID, upstreamID) = try await syncedContact(pair, #"{"email":"held@example.com","email_consent":"subscribed"}"#, email: "held@example.com")
+        let (edgeID, upstreamID) = try await syncedContact(pair, #"{"email":"held@example.com","email_consent":"subscribed","first_name":"Held"}"#, email: "held@example.com")
         let suppressed = try await pair.http.json(.POST, pair.upstreamURL + "/v1/admin/contacts/\(upstreamID)/consent", token: pair.upstreamAdmin, body: #"{"email_consent":"compliance_suppressed"}"#)
         #expect(suppressed.status == 200)
         try await waitForPulls(pair)
         #expect(try await edgeContact(pair, edgeID)["email_consent"] == "compliance_suppressed")
-        let refused = try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(edgeID)", token: pair.edgeAdmin, body: #"{"email_consent":"subscribed"}"#)
-        #expect(refused.status == 422)
-        #expect(try await edgeContact(pair, edgeID)["email_consent"] == "compliance_suppressed")
+        for body in [#"{"email_consent":"subscribed"}"#, #"{"first_name":"Renamed"}"#] {
+            let refused = try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(edgeID)", token: pair.edgeAdmin, body: body)
+            #expect(refused.status == 422, "\(body)")
+            #expect(refused.json["error"]?["details"]?[0]?["message"]?.stringValue?.contains("compliance_suppressed") == true, "\(body)")
+        }
+        let contact = try await edgeContact(pair, edgeID)
+        #expect(contact["email_consent"] == "compliance_suppressed")
+        #expect(contact["first_name"] == "Held")
+        await finish(pair, recorder)
+    }
+
+    @Test("local opt-outs go first: before the backlog's other writes and before the pull's reads")
+    func optOutsGoFirst() async throws {
+        let (pair, recorder) = try await start()
+        let (edgeID, upstreamID) = try await syncedContact(pair, #"{"email":"first@example.com","email_consent":"subscribed"}"#, email: "first@example.com")
+        // A backlog written while the upstream refuses writes: twenty new contacts, then the opt-out.
+        recorder.failsWrites = true
+        for n in 1...20 {
+            #expect(try await pair.http.postJSON(pair.edgeURL + "/v1/contacts", token: pair.edgeAdmin, body: #"{"email":"queued\#(n)@example.com"}"#) == 201)
+        }
+        #expect(try await pair.http.json(.PATCH, pair.edgeURL + "/v1/contacts/\(edgeID)", token: pair.edgeAdmin, body: #"{"email_consent":"unsubscribed"}"#).status == 200)
+        pair.stopEdge()
+        recorder.failsWrites = false
+        // Restarted with a pull due at once, the edge finds the whole backlog in its first plan.
+        let before = recorder.calls.count
+        try pair.startEdge(["--upstream": recorder.baseURL, "--sync-pull-interval": "0s"])
+        try await pair.waitForSync()
+        let calls = Array(recorder.calls.dropFirst(before))
+        let first = try #require(calls.first)
+        #expect(first.method == "PATCH" && first.path == "/v1/contacts/\(upstreamID)" && first.body.contains("unsubscribed"), "\(calls.prefix(3))")
+        #expect(calls.filter { $0.method == "POST" && $0.status == 201 }.count == 20)
+        let upstream = try await pair.http.json(.GET, pair.upstreamURL + "/v1/contacts/\(upstreamID)", token: pair.upstreamAdmin)
+        #expect(upstream.json["data"]?["email_consent"] == "unsubscribed")
         await finish(pair, recorder)
     }
 
