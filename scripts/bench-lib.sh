@@ -5,6 +5,10 @@ scratch=$(mktemp -d)
 pids=()
 server=""
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+# The load generator's connections (BENCH_CONNECTIONS, 64) and where reports go.
+connections=${BENCH_CONNECTIONS:-64}
+out=out/bench
+mkdir -p "$out"
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true

@@ -9,12 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
-connections=${BENCH_CONNECTIONS:-64}
 duration=${BENCH_DURATION:-10s}
 warmup=${BENCH_WARMUP:-2s}
 sizes=${BENCH_SCALE_SIZES:-0 1000000 2000000 5000000 10000000}
-out=out/bench
-mkdir -p "$out"
 data="$scratch/scale"
 device=$(block_device "$scratch")
 table="$out/scale.tsv"
