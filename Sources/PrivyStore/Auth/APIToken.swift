@@ -63,8 +63,7 @@ public struct MintedToken: Sendable {
 }
 
 extension APIToken {
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(id)
         writer.write(name)
         writer.write(scopes.rawValue)
@@ -79,11 +78,9 @@ extension APIToken {
         writer.write(expiresAt?.microsecondsSinceEpoch)
         writer.write(revokedAt?.microsecondsSinceEpoch)
         writer.write(digest)
-        return writer.bytes
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         id = try reader.read(String.self)
         name = try reader.read(String?.self)
         scopes = Scopes(rawValue: try reader.read(UInt8.self))
@@ -97,4 +94,8 @@ extension APIToken {
         revokedAt = try reader.read(Int64?.self).map(Timestamp.init(microsecondsSinceEpoch:))
         digest = try reader.read([UInt8].self)
     }
+}
+
+extension APIToken: StoredRecord {
+    static let table = "tokens"
 }

@@ -15,15 +15,13 @@ public struct OAuthClient: Sendable, Hashable {
     public var revokedAt: Timestamp?
     var secretDigest: [UInt8]
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(id)
         writer.write(name)
         writer.write(scopes.rawValue)
         writer.write(createdAt.microsecondsSinceEpoch)
         writer.write(revokedAt?.microsecondsSinceEpoch)
         writer.write(secretDigest)
-        return writer.bytes
     }
 
     init(id: String, name: String?, scopes: Scopes, createdAt: Timestamp, secretDigest: [UInt8]) {
@@ -34,8 +32,7 @@ public struct OAuthClient: Sendable, Hashable {
         self.secretDigest = secretDigest
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         id = try reader.read(String.self)
         name = try reader.read(String?.self)
         scopes = Scopes(rawValue: try reader.read(UInt8.self))
@@ -51,4 +48,8 @@ public struct CreatedClient: Sendable {
     public var client: OAuthClient
     /// The client secret to hand over.
     public var secret: String
+}
+
+extension OAuthClient: StoredRecord {
+    static let table = "oauth_clients"
 }

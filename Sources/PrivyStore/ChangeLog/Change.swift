@@ -47,8 +47,7 @@ public struct Change: Sendable, Hashable {
     /// When it happened.
     public var at: Timestamp
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 48)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(sequence)
         switch entity {
         case .contact(let id):
@@ -62,7 +61,6 @@ public struct Change: Sendable, Hashable {
         writer.write(flags.rawValue)
         writer.write(source.rawValue)
         writer.write(at)
-        return writer.bytes
     }
 
     init(sequence: UInt64, entity: Entity, contactFields: ContactFields, flags: Flags, source: ConsentSource, at: Timestamp) {
@@ -74,8 +72,7 @@ public struct Change: Sendable, Hashable {
         self.at = at
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         sequence = try reader.read(UInt64.self)
         switch try reader.read(UInt8.self) {
         case 0:
@@ -94,4 +91,10 @@ public struct Change: Sendable, Hashable {
         self.source = source
         at = try reader.read(Timestamp.self)
     }
+}
+
+extension Change: StoredRecord {
+    static let table = "changes"
+
+    var sizeHint: Int { 48 }
 }

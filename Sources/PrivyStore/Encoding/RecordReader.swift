@@ -23,10 +23,6 @@ struct RecordReader {
         self.offset = 1
     }
 
-    var isAtEnd: Bool {
-        offset == bytes.count
-    }
-
     mutating func read(_: UInt8.Type = UInt8.self) throws(CorruptRecord) -> UInt8 {
         guard offset < bytes.count else { throw CorruptRecord(what: "truncated byte") }
         defer { offset += 1 }

@@ -20,14 +20,12 @@ public struct Integration: Sendable, Hashable {
         deactivatedAt == nil
     }
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 96)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(id)
         writer.write(name)
         writer.write(token)
         writer.write(createdAt)
         writer.write(deactivatedAt)
-        return writer.bytes
     }
 
     init(id: String, name: String, token: String, createdAt: Timestamp, deactivatedAt: Timestamp? = nil) {
@@ -38,12 +36,15 @@ public struct Integration: Sendable, Hashable {
         self.deactivatedAt = deactivatedAt
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         id = try reader.read(String.self)
         name = try reader.read(String.self)
         token = try reader.read(String.self)
         createdAt = try reader.read(Timestamp.self)
         deactivatedAt = try reader.read(Timestamp?.self)
     }
+}
+
+extension Integration: StoredRecord {
+    static let table = "integrations"
 }

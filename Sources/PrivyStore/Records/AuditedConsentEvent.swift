@@ -15,8 +15,7 @@ public struct AuditedConsentEvent: Sendable, Hashable {
     /// When it happened.
     public var at: Timestamp
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 96)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(event.channel.rawValue)
         writer.write(event.from)
         writer.write(event.to)
@@ -25,7 +24,6 @@ public struct AuditedConsentEvent: Sendable, Hashable {
         writer.write(tokenID)
         writer.write(clientIP)
         writer.write(at)
-        return writer.bytes
     }
 
     init(event: ConsentEvent, source: ConsentSource, requestID: String?, tokenID: String?, clientIP: String?, at: Timestamp) {
@@ -37,8 +35,7 @@ public struct AuditedConsentEvent: Sendable, Hashable {
         self.at = at
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         let channelName = try reader.read(String.self)
         guard let channel = ConsentChannel(rawValue: channelName) else { throw CorruptRecord(what: "consent channel \(channelName)") }
         event = ConsentEvent(channel: channel, from: try reader.read(String.self), to: try reader.read(String.self))
@@ -50,4 +47,8 @@ public struct AuditedConsentEvent: Sendable, Hashable {
         clientIP = try reader.read(String?.self)
         at = try reader.read(Timestamp.self)
     }
+}
+
+extension AuditedConsentEvent: StoredRecord {
+    static let table = "consent_events"
 }

@@ -21,9 +21,7 @@ extension RecordReader {
 }
 
 extension Contact {
-    /// The contact in the store's binary layout (version 1). Public for Benchmarks/.
-    public func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 160)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(id.rawValue)
         writer.write(sequence)
         writer.write(firstName)
@@ -55,13 +53,9 @@ extension Contact {
         writer.write(createdAt)
         writer.write(updatedAt)
         writer.write(deletedAt)
-        return writer.bytes
     }
 
-    /// Decodes a record written by ``encoded()``. Public for Benchmarks/.
-    public init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
-        guard reader.version == 1 else { throw CorruptRecord(what: "contact record version \(reader.version)") }
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         let rawID = try reader.read(String.self)
         guard let id = ContactID(validating: rawID) else { throw CorruptRecord(what: "contact id \(rawID)") }
         let sequence = try reader.read(UInt64.self)
@@ -115,5 +109,21 @@ extension RecordWriter {
     mutating func write(_ value: UInt64?) {
         write(value != nil)
         if let value { write(value) }
+    }
+}
+
+extension Contact: StoredRecord {
+    static let table = "contacts"
+
+    var sizeHint: Int { 160 }
+
+    /// ``StoredRecord/encoded()``, public for Benchmarks/.
+    public func encoded() -> [UInt8] {
+        RecordWriter.encode(self)
+    }
+
+    /// ``StoredRecord/init(decoding:)``, public for Benchmarks/.
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
+        self = try RecordReader.decode(Self.self, from: bytes)
     }
 }

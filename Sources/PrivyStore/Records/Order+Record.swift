@@ -60,9 +60,7 @@ extension RecordReader {
 }
 
 extension Order {
-    /// The order in the store's binary layout (version 1). Public for Benchmarks/.
-    public func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 256)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(id.rawValue)
         writer.write(email?.rawValue)
         writer.write(phone?.rawValue)
@@ -99,13 +97,9 @@ extension Order {
         writer.write(integrationID)
         writer.write(createdAt)
         writer.write(updatedAt)
-        return writer.bytes
     }
 
-    /// Decodes a record written by ``encoded()``. Public for Benchmarks/.
-    public init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
-        guard reader.version == 1 else { throw CorruptRecord(what: "order record version \(reader.version)") }
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         let rawID = try reader.read(String.self)
         guard let id = OrderID(parsing: rawID) else { throw CorruptRecord(what: "order id \(rawID)") }
         let email = try reader.read(String?.self).flatMap(EmailAddress.init(validating:))
@@ -146,9 +140,7 @@ extension Order {
 }
 
 extension OrderStats {
-    /// The figures in the store's binary layout (version 1).
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 64)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(UInt64(totalSpent.count))
         for spend in totalSpent {
             writer.write(spend.currency.rawValue)
@@ -157,16 +149,35 @@ extension OrderStats {
         }
         writer.write(firstOrderAt)
         writer.write(lastOrderAt)
-        return writer.bytes
     }
 
-    /// Decodes a record written by ``encoded()``.
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         var spends: [Spend] = []
         for _ in 0..<(try reader.read(UInt64.self)) {
             spends.append(Spend(currency: try reader.read(CurrencyCode.self), amount: try reader.read(Money.self), orders: try reader.read(Int.self)))
         }
         self.init(totalSpent: spends, firstOrderAt: try reader.read(Timestamp?.self), lastOrderAt: try reader.read(Timestamp?.self))
     }
+}
+
+extension Order: StoredRecord {
+    static let table = "orders"
+
+    var sizeHint: Int { 256 }
+
+    /// ``StoredRecord/encoded()``, public for Benchmarks/.
+    public func encoded() -> [UInt8] {
+        RecordWriter.encode(self)
+    }
+
+    /// ``StoredRecord/init(decoding:)``, public for Benchmarks/.
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
+        self = try RecordReader.decode(Self.self, from: bytes)
+    }
+}
+
+extension OrderStats: StoredRecord {
+    static let table = "order_stats"
+
+    var sizeHint: Int { 64 }
 }

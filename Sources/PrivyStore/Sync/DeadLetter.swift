@@ -34,8 +34,7 @@ public struct DeadLetter: Sendable, Hashable {
         self.at = at
     }
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 128 + rejection.body.utf8.count)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(id)
         writer.write(entity)
         writer.write(changeCount)
@@ -47,11 +46,9 @@ public struct DeadLetter: Sendable, Hashable {
         writer.write(rejection.status)
         writer.write(rejection.body)
         writer.write(at)
-        return writer.bytes
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         id = try reader.read(UInt64.self)
         entity = try reader.read(Change.Entity.self)
         changeCount = try reader.read(Int.self)
@@ -64,4 +61,10 @@ public struct DeadLetter: Sendable, Hashable {
         rejection = UpstreamRejection(request: try reader.read(String.self), status: try reader.read(Int.self), body: try reader.read(String.self))
         at = try reader.read(Timestamp.self)
     }
+}
+
+extension DeadLetter: StoredRecord {
+    static let table = "sync_dead_letters"
+
+    var sizeHint: Int { 128 + rejection.body.utf8.count }
 }

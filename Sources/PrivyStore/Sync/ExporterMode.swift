@@ -21,14 +21,11 @@ public enum ExporterMode: Sendable, Hashable {
         try transaction.withValue(forKey: key, in: meta, ExporterMode.init(decoding:))
     }
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 64)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(upstream)
-        return writer.bytes
     }
 
-    private init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         self = try reader.read(String?.self).map { .on(upstream: $0) } ?? .off
     }
 }
@@ -41,4 +38,10 @@ extension Store {
             try txn.put(mode.encoded(), forKey: ExporterMode.key, in: meta)
         }
     }
+}
+
+extension ExporterMode: StoredRecord {
+    static let table = "meta (sync:exporter)"
+
+    var sizeHint: Int { 64 }
 }

@@ -123,8 +123,7 @@ public struct PullState: Sendable, Hashable {
         try transaction.put(encoded(), forKey: Self.key, in: meta)
     }
 
-    private func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 128)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(schedule != nil)
         writer.write(schedule?.intervalSeconds)
         writer.write(schedule?.callsPerDay ?? 0)
@@ -141,11 +140,9 @@ public struct PullState: Sendable, Hashable {
         writer.write(lastCalls)
         writer.write(shareStart)
         writer.write(shareCalls)
-        return writer.bytes
     }
 
-    private init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         let scheduled = try reader.read(Bool.self)
         let interval = try reader.read(Int64?.self)
         let callsPerDay = try reader.read(Int.self)
@@ -165,4 +162,10 @@ public struct PullState: Sendable, Hashable {
         shareStart = try reader.read(Timestamp?.self)
         shareCalls = try reader.read(UInt64.self)
     }
+}
+
+extension PullState: StoredRecord {
+    static let table = "meta (sync:pull)"
+
+    var sizeHint: Int { 128 }
 }

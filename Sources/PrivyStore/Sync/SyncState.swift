@@ -37,8 +37,7 @@ struct SyncState: Sendable, Hashable {
         try transaction.put(encoded(), forKey: Self.key, in: meta)
     }
 
-    private func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 96)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(checkpoint)
         writer.write(callsMade)
         writer.write(changesDelivered)
@@ -51,11 +50,9 @@ struct SyncState: Sendable, Hashable {
         writer.write(pace.currentChanges)
         writer.write(pace.previousChanges)
         writer.write(pace.previousLength)
-        return writer.bytes
     }
 
-    private init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         checkpoint = try reader.read(UInt64.self)
         callsMade = try reader.read(UInt64.self)
         changesDelivered = try reader.read(UInt64.self)
@@ -71,4 +68,8 @@ struct SyncState: Sendable, Hashable {
             previousLength: try reader.read(Int64.self)
         )
     }
+}
+
+extension SyncState: StoredRecord {
+    static let table = "meta (sync:state)"
 }

@@ -22,8 +22,7 @@ public struct VioletBag: Sendable, Hashable {
         Array(SHA256.hash(data: Array(appOrderID.utf8))) + Key.sequence(UInt64(index))
     }
 
-    func encoded() -> [UInt8] {
-        var writer = RecordWriter(version: 1, capacity: 96)
+    func writeFields(to writer: inout RecordWriter) {
         writer.write(appOrderID)
         writer.write(index)
         writer.write(orderID.rawValue)
@@ -32,7 +31,6 @@ public struct VioletBag: Sendable, Hashable {
             writer.write(preferences[kind]?.requested?.rawValue)
             writer.write(preferences[kind]?.result.rawValue ?? PreferenceResult.notApplied.rawValue)
         }
-        return writer.bytes
     }
 
     init(appOrderID: String, index: Int, orderID: OrderID, platform: String, preferences: [EmailPreferenceKind: ResolvedPreference]) {
@@ -43,8 +41,7 @@ public struct VioletBag: Sendable, Hashable {
         self.preferences = preferences
     }
 
-    init(decoding bytes: UnsafeRawBufferPointer) throws(CorruptRecord) {
-        var reader = try RecordReader(bytes)
+    init(readingFields reader: inout RecordReader) throws(CorruptRecord) {
         appOrderID = try reader.read(String.self)
         index = try reader.read(Int.self)
         let rawID = try reader.read(String.self)
@@ -61,4 +58,8 @@ public struct VioletBag: Sendable, Hashable {
             preferences[kind] = ResolvedPreference(requested: requested.flatMap(PreferenceRequest.init(rawValue:)), result: result)
         }
     }
+}
+
+extension VioletBag: StoredRecord {
+    static let table = "violet_bags"
 }
