@@ -73,7 +73,6 @@ let package = Package(
         .target(
             name: "PrivyAPI",
             dependencies: [
-                "LMDB",
                 "PrivyDomain",
                 "PrivyJSON",
                 "PrivyStore",
@@ -110,7 +109,6 @@ let package = Package(
         .target(
             name: "PrivyAdmin",
             dependencies: [
-                "LMDB",
                 "PrivyDomain",
                 "PrivyJSON",
                 "PrivyStore",
@@ -142,7 +140,6 @@ let package = Package(
         .executableTarget(
             name: "PrivyEdge",
             dependencies: [
-                "LMDB",
                 "PrivyAdmin",
                 "PrivyAPI",
                 "PrivyBench",

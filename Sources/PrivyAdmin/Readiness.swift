@@ -1,4 +1,3 @@
-import LMDB
 public import PrivyStore
 import Synchronization
 
@@ -32,7 +31,7 @@ public final class Readiness: Sendable {
             return .notReady(reason: "store_closed", message: "the store is closed")
         }
         do {
-            _ = try store.environment.info()
+            _ = try store.storageFigures()
         } catch {
             return .notReady(reason: "store_unreadable", message: "the store cannot be read: \(error)")
         }

@@ -1,4 +1,3 @@
-import LMDB
 import PrivyDomain
 import PrivyJSON
 import PrivyStore
@@ -19,7 +18,7 @@ struct StatusReport {
                 "per_second": Self.decimal(writesPerSecond),
                 "since_start": Self.int(writesSinceStart),
                 "queue_depth": Self.int(figures.writeQueueDepth),
-                "refused": figures.writeRefusal.map { refusal -> JSONValue in ["reason": .string(refusal.reason), "message": .string("writes are refused: \(refusal)")] } ?? .null,
+                "refused": figures.writeRefusal.map { refusal -> JSONValue in ["reason": .string(refusal.reason.rawValue), "message": .string("writes are refused: \(refusal)")] } ?? .null,
             ],
             "contacts": [
                 "total": Self.int(figures.consent.total),
@@ -30,7 +29,7 @@ struct StatusReport {
             "storage": [
                 "used_bytes": Self.int(figures.storage.usedBytes),
                 "map_size_bytes": Self.int(figures.storage.mapSize),
-                "max_bytes": Self.int(figures.maxMapSize),
+                "max_bytes": Self.int(figures.storage.maxMapSize),
             ],
         ]
     }

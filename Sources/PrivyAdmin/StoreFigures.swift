@@ -1,4 +1,3 @@
-import LMDB
 import PrivyStore
 
 /// The store's state at one moment, as the metrics and the status page show it: read at scrape
@@ -6,18 +5,16 @@ import PrivyStore
 struct StoreFigures: Sendable {
     var sync: SyncStatus
     var consent: ConsentCounts
-    var storage: Environment.Info
-    var maxMapSize: Int
+    var storage: StorageFigures
     var writeQueueDepth: Int
     /// Why writes are refused for lack of space, or `nil` while they are taken.
-    var writeRefusal: GroupCommitWriter.Failure?
+    var writeRefusal: WriteRefused?
 
     /// Reads the figures now.
     init(reading store: Store) throws {
         sync = try store.syncStatus()
         consent = try store.consentCounts()
-        storage = try store.environment.info()
-        maxMapSize = store.environment.configuration.maxMapSize
+        storage = try store.storageFigures()
         writeQueueDepth = store.writeQueueDepth
         writeRefusal = store.writeRefusal
     }

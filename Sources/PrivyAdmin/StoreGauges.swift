@@ -1,4 +1,3 @@
-import LMDB
 import PrivyDomain
 import PrivyStore
 import Prometheus
@@ -7,7 +6,7 @@ import Prometheus
 /// scrape.
 struct StoreGauges: Sendable {
     private let writeQueueDepth: Gauge
-    private let writesRefused: [String: Gauge]
+    private let writesRefused: [WriteRefused.Reason: Gauge]
     private let mapUsed: Gauge
     private let mapSize: Gauge
     private let mapMax: Gauge
@@ -31,8 +30,8 @@ struct StoreGauges: Sendable {
             namespace: "privy_edge", subsystem: "writes", metricName: "refused", unitName: "",
             helpText: "1 while writes are refused for lack of space, by reason: storage_full (the map at max_map_size) or disk_full (the file system)."
         )
-        writesRefused = Dictionary(uniqueKeysWithValues: ["storage_full", "disk_full"].map {
-            ($0, registry.makeGauge(descriptor: refused, labels: [("reason", $0)]))
+        writesRefused = Dictionary(uniqueKeysWithValues: WriteRefused.Reason.allCases.filter(\.isLackOfSpace).map {
+            ($0, registry.makeGauge(descriptor: refused, labels: [("reason", $0.rawValue)]))
         })
         mapUsed = gauge("lmdb", "map_used", "bytes", "Bytes of the LMDB map in use.")
         mapSize = gauge("lmdb", "map_size", "bytes", "The LMDB map's current size; it doubles when full, up to the maximum.")
@@ -60,7 +59,7 @@ struct StoreGauges: Sendable {
         for (reason, gauge) in writesRefused { gauge.set(figures.writeRefusal?.reason == reason ? 1.0 : 0.0) }
         mapUsed.set(Double(figures.storage.usedBytes))
         mapSize.set(Double(figures.storage.mapSize))
-        mapMax.set(Double(figures.maxMapSize))
+        mapMax.set(Double(figures.storage.maxMapSize))
         syncBacklog.set(Double(figures.sync.backlog))
         oldestPendingAge.set(Double(figures.sync.oldestPendingAge ?? 0))
         lastSyncSuccess.set(Double(figures.sync.lastSuccessAt?.microsecondsSinceEpoch ?? 0) / 1_000_000)

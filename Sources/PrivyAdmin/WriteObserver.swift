@@ -1,4 +1,4 @@
-public import LMDB
+public import PrivyStore
 import Metrics
 import Synchronization
 
@@ -32,11 +32,11 @@ public final class WriteObserver: Sendable {
     }
 
     /// Records one committed batch.
-    public func batchCommitted(_ report: GroupCommitWriter.BatchReport) {
+    public func batchCommitted(_ report: CommitReport) {
         writes.increment(by: report.size)
         batchSize.record(report.size)
         commitDuration.record(duration: report.duration)
-        syncDuration.record(duration: report.commitCallDuration)
+        syncDuration.record(duration: report.syncDuration)
         replays.increment(by: report.replays)
         answered.add(report.size, ordering: .relaxed)
         rate.record(report.size)

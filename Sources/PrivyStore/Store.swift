@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-public import LMDB
+import LMDB
 
 /// privy-edge's storage: records, indexes and the change log in one LMDB environment, written
 /// by one group-commit writer and read in short read transactions from any thread.
@@ -9,16 +9,15 @@ public import LMDB
 /// Several processes may open the same data directory at once (the server and the CLI);
 /// LMDB serialises their writers.
 public final class Store: Sendable {
-    /// The LMDB environment, for maintenance (backup, figures).
-    public let environment: Environment
+    let environment: Environment
     /// The data directory.
     public let directory: String
-    let writer: GroupCommitWriter
+    let writer: StoreWriter
     let tables: Tables
     /// Bearer tokens verified in the last second (``authenticate(bearer:now:)``).
     let verifiedTokens = VerifiedTokens()
 
-    private init(environment: Environment, directory: String, writer: GroupCommitWriter, tables: Tables) {
+    private init(environment: Environment, directory: String, writer: StoreWriter, tables: Tables) {
         self.environment = environment
         self.directory = directory
         self.writer = writer
@@ -37,7 +36,7 @@ public final class Store: Sendable {
     public static func open(
         directory: String,
         configuration: StoreConfiguration = .init(),
-        onBatchCommitted: (@Sendable (GroupCommitWriter.BatchReport) -> Void)? = nil
+        onBatchCommitted: (@Sendable (CommitReport) -> Void)? = nil
     ) async throws -> Store {
         try createDirectory(directory)
         let environment: Environment
@@ -59,14 +58,15 @@ public final class Store: Sendable {
             throw StoreError.schemaTooNew(found: stored, supported: SchemaVersion.current)
         }
         try environment.clearStaleReaders()
-        let writer = GroupCommitWriter(
+        let reportBatch = onBatchCommitted.map { observe in { @Sendable (batch: GroupCommitWriter.BatchReport) in observe(CommitReport(batch)) } }
+        let writer = StoreWriter(groupCommit: GroupCommitWriter(
             environment: environment,
             configuration: .init(
                 maxBatchSize: configuration.maxBatchSize,
                 queueCapacity: configuration.queueCapacity,
-                onBatchCommitted: onBatchCommitted
+                onBatchCommitted: reportBatch
             )
-        )
+        ))
         do {
             let tables = try await writer.perform { txn in
                 let tables = try Tables(creatingIn: txn)
@@ -77,7 +77,7 @@ public final class Store: Sendable {
             }
             return Store(environment: environment, directory: directory, writer: writer, tables: tables)
         } catch {
-            await writer.close()
+            await writer.groupCommit.close()
             throw error
         }
     }
@@ -85,24 +85,30 @@ public final class Store: Sendable {
     /// Lets every queued write commit, stops the writer and flushes to disk (which makes the
     /// last batch durable in ``Durability/relaxed`` mode too). Reads keep working.
     public func close() async {
-        await writer.close()
+        await writer.groupCommit.close()
         try? environment.sync()
     }
 
     /// Writes waiting for the writer: the back-pressure gauge.
     public var writeQueueDepth: Int {
-        writer.queueDepth
+        writer.groupCommit.queueDepth
     }
 
     /// Why writes are being refused for lack of space (the map at its maximum, or a full disk),
     /// or `nil` when they are not: cleared by the next write that commits.
-    public var writeRefusal: GroupCommitWriter.Failure? {
-        writer.refusal
+    public var writeRefusal: WriteRefused? {
+        writer.groupCommit.refusal.map(WriteRefused.init)
+    }
+
+    /// How much of its space the store uses now.
+    public func storageFigures() throws -> StorageFigures {
+        let info = try environment.info()
+        return StorageFigures(usedBytes: info.usedBytes, mapSize: info.mapSize, maxMapSize: environment.configuration.maxMapSize)
     }
 
     /// Whether the store still takes writes: false once ``close()`` has begun.
     public var isOpen: Bool {
-        writer.isOpen
+        writer.groupCommit.isOpen
     }
 
     private static func createDirectory(_ path: String) throws {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LMDB
 import PrivyStore
 
 /// The resolved data directory, durability and size cap.
@@ -11,7 +10,7 @@ struct StoreSettings: Sendable {
 
     /// Opens the store, turning failures into a one-line message for the operator.
     /// - Parameter onBatchCommitted: an observer of the writer's commits, for metrics.
-    func open(onBatchCommitted: (@Sendable (GroupCommitWriter.BatchReport) -> Void)? = nil) async throws -> Store {
+    func open(onBatchCommitted: (@Sendable (CommitReport) -> Void)? = nil) async throws -> Store {
         do {
             return try await Store.open(directory: dataDirectory, configuration: .init(durability: durability, maxMapSize: maxMapSize), onBatchCommitted: onBatchCommitted)
         } catch let error as StoreError {

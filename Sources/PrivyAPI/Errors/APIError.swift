@@ -1,9 +1,9 @@
 public import HTTPTypes
 public import Hummingbird
-import LMDB
 import NIOCore
 public import PrivyDomain
 import PrivyJSON
+import PrivyStore
 
 /// An error answered in the contract's envelope:
 /// `{"error": {"code", "message", "details"?, …extra}}`.
@@ -128,8 +128,8 @@ extension APIError {
         APIError(.serviceUnavailable, code: "service_unavailable", message: message, headers: [.retryAfter: String(seconds)])
     }
 
-    /// 507 `storage_full`: the map at its maximum or a full disk; `failure` says which.
-    static func storageFull(_ failure: GroupCommitWriter.Failure) -> APIError {
-        APIError(.init(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full", message: "\(failure); nothing was written")
+    /// 507 `storage_full`: the data file at its maximum or a full disk; `refused` says which.
+    static func storageFull(_ refused: WriteRefused) -> APIError {
+        APIError(.init(code: 507, reasonPhrase: "Insufficient Storage"), code: "storage_full", message: "\(refused); nothing was written")
     }
 }

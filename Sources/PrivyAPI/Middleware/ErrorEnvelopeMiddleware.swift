@@ -1,6 +1,5 @@
 import HTTPTypes
 public import Hummingbird
-import LMDB
 public import Logging
 import PrivyDomain
 import PrivyStore
@@ -47,13 +46,16 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
             return .notFound("no contact \(missing.id)")
         case let error as HTTPError:
             return translate(error, request: request)
-        case GroupCommitWriter.Failure.overloaded:
-            return .unavailable("the write queue is full; retry shortly", retryAfter: 1)
-        case GroupCommitWriter.Failure.closed:
-            return .unavailable("the server is shutting down", retryAfter: 5)
-        case let failure as GroupCommitWriter.Failure where failure.isLackOfSpace:
-            logger.critical("writes refused: \(failure)", metadata: ["reason": "\(failure.reason)"])
-            return .storageFull(failure)
+        case let refused as WriteRefused:
+            switch refused.reason {
+            case .overloaded:
+                return .unavailable("the write queue is full; retry shortly", retryAfter: 1)
+            case .closed:
+                return .unavailable("the server is shutting down", retryAfter: 5)
+            case .storageFull, .diskFull:
+                logger.critical("writes refused: \(refused)", metadata: ["reason": "\(refused.reason.rawValue)"])
+                return .storageFull(refused)
+            }
         default:
             logger.error("unexpected error", metadata: ["error": "\(error)", "request_id": "\(context.requestID)", "path": "\(request.uri.path)"])
             return APIError(.internalServerError, code: "internal_error", message: "an unexpected error occurred; nothing was written (request \(context.requestID))")
