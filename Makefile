@@ -64,7 +64,8 @@ browser-test: release test-deps
 ## when it is installed. Reports: out/bench/.
 bench: release
 	@scripts/install-deps.sh bench
-	PRIVY_EDGE_BINARY=$(RELEASE_BIN) scripts/bench.sh
+	$(SWIFT) build -c release --product privy-echo --scratch-path $(SCRATCH)
+	PRIVY_EDGE_BINARY=$(RELEASE_BIN) PRIVY_ECHO_BINARY=$(SCRATCH)/release/privy-echo scripts/bench.sh
 
 ## New-buyer upserts as the store grows (0 to 10M orders stored): req/s, p99, bytes on disk per
 ## request, data file size and RSS per size, and the curve in out/bench/scale.svg.

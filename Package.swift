@@ -161,6 +161,16 @@ let package = Package(
             path: "Sources/privy-edge",
             swiftSettings: swiftSettings
         ),
+        // Beside the product: the JSON-echo ceiling `make bench` measures privy-edge against.
+        .executableTarget(
+            name: "privy-echo",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyJSONTests", dependencies: ["PrivyJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyDomainTests", dependencies: ["PrivyDomain"], swiftSettings: swiftSettings),

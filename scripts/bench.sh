@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: one run, one machine, one load generator (`privy-edge bench`, closed loop).
-#  1. the JSON-echo ceiling: `privy-edge echo-server` (Hummingbird decoding the order with
+#  1. the JSON-echo ceiling: `privy-echo` (PRIVY_ECHO_BINARY; Hummingbird decoding the order with
 #     Foundation's JSONDecoder and encoding it back, storing nothing);
 #  2. privy-edge `POST /v1/orders/placed`, durable, doing all its real work, in three workloads,
 #     each on a new data directory:
@@ -23,13 +23,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
-connections=${BENCH_CONNECTIONS:-64}
 duration=${BENCH_DURATION:-20s}
 warmup=${BENCH_WARMUP:-3s}
 import_lines=${BENCH_IMPORT_LINES:-1000000}
 workloads=${BENCH_WORKLOADS:-updates half-new new-buyers}
-out=out/bench
-mkdir -p "$out"
 
 # The bench flags of a named workload.
 workload_flags() {
@@ -53,7 +50,7 @@ print_machine
 echo "== settings: $connections connections, $duration after $warmup warm-up; workloads: $workloads"
 
 echo "== 1. JSON-echo ceiling (decode-and-reply, same HTTP stack)"
-"$binary" echo-server --port 18181 & pids+=($!)
+"${PRIVY_ECHO_BINARY:-.build/release/privy-echo}" --port 18181 & pids+=($!)
 wait_for_port 18181
 load "JSON echo ceiling" http://127.0.0.1:18181 "$out/echo.json" "${pids[-1]}" $(workload_flags half-new)
 kill "${pids[-1]}"

@@ -3,16 +3,17 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// `privy-edge echo-server`: the JSON-echo ceiling of our HTTP stack, for `make bench` only.
+/// `privy-echo`: the JSON-echo ceiling of our HTTP stack, the baseline `make bench` measures
+/// privy-edge against. Built by `make bench` only; it is not part of the product.
 ///
 /// It serves `POST /v1/orders/placed` the way a typical Hummingbird app does it: decode the order
 /// with Foundation's `JSONDecoder` into a `Codable` struct, encode it back as the reply. No auth,
 /// no validation, no storage. Whatever the real route reaches against this is our efficiency.
-struct EchoServerCommand: AsyncParsableCommand {
+@main
+struct EchoServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "echo-server",
-        abstract: "Benchmark baseline: decode-and-reply orders, storing nothing.",
-        shouldDisplay: false
+        commandName: "privy-echo",
+        abstract: "Benchmark baseline: decode-and-reply orders, storing nothing."
     )
 
     @Option(help: "The address to listen on.")
@@ -22,7 +23,7 @@ struct EchoServerCommand: AsyncParsableCommand {
     var port = 8081
 
     func run() async throws {
-        var logger = Logger(label: "privy-edge-echo")
+        var logger = Logger(label: "privy-echo")
         logger.logLevel = .warning
         let router = Router()
         router.post("v1/orders/placed") { request, context in
@@ -30,7 +31,7 @@ struct EchoServerCommand: AsyncParsableCommand {
         }
         let application = Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "privy-edge-echo"),
+            configuration: .init(address: .hostname(host, port: port), serverName: "privy-echo"),
             logger: logger
         )
         try await application.runService()
