@@ -136,6 +136,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The appliance as a library: its settings and `buildApplication(settings:)`, which
+        // assembles what `serve` runs; the command line and the tests build it the same way.
+        .target(
+            name: "PrivyEdgeApp",
+            dependencies: [
+                "PrivyAdmin",
+                "PrivyAPI",
+                "PrivyDomain",
+                "PrivyJSON",
+                "PrivyStore",
+                "PrivySync",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The appliance: one binary, `privy-edge`, with its command line.
         .executableTarget(
             name: "PrivyEdge",
@@ -143,6 +163,7 @@ let package = Package(
                 "PrivyAdmin",
                 "PrivyAPI",
                 "PrivyBench",
+                "PrivyEdgeApp",
                 "PrivyStore",
                 "PrivySync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -184,6 +205,7 @@ let package = Package(
                 "PrivyAPI",
                 "PrivyDomain",
                 "PrivyEdge",
+                "PrivyEdgeApp",
                 "PrivyJSON",
                 "PrivyStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

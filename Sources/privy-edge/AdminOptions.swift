@@ -1,4 +1,5 @@
 import ArgumentParser
+import PrivyEdgeApp
 
 /// Where `serve` runs its admin listener: the status page, `/metrics`, `/healthz` and `/readyz`.
 struct AdminOptions: ParsableArguments {
@@ -6,11 +7,9 @@ struct AdminOptions: ParsableArguments {
 
     @Option(Settings.adminPort) var port: AdminPort?
 
-    /// Resolves the admin listener's address.
-    func resolve(_ resolver: inout SettingsResolver) throws -> AdminSettings {
-        AdminSettings(
-            host: try resolver.value(Settings.adminHost, flag: host),
-            port: try resolver.value(Settings.adminPort, flag: port)
-        )
+    /// Adds the flags given to `flags`.
+    func collect(into flags: inout SettingFlags) {
+        flags[Settings.adminHost] = host
+        flags[Settings.adminPort] = port
     }
 }

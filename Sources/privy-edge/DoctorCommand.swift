@@ -1,4 +1,5 @@
 import ArgumentParser
+import PrivyEdgeApp
 import PrivyStore
 
 /// `privy-edge doctor`: checks a data directory and says what to do.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PrivyEdgeApp
 import PrivyStore
 
 /// `privy-edge restore --from FILE`: replaces a data directory with a checked backup.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PrivyEdgeApp
 
 /// Every setting `serve` takes; `config check` takes the same and prints what they resolve to.
 struct ServeOptions: ParsableArguments {
@@ -12,14 +13,14 @@ struct ServeOptions: ParsableArguments {
     /// - Returns: the settings, and what each came from.
     /// - Throws: ``ConfigurationError`` for an invalid configuration.
     func resolve() throws -> (settings: ServeSettings, report: ConfigurationReport) {
-        var resolver = try store.config.resolver()
-        let settings = ServeSettings(
-            store: try store.resolve(&resolver),
-            http: try http.resolve(&resolver),
-            admin: try admin.resolve(&resolver),
-            log: try log.resolve(&resolver),
-            exporter: try sync.exporterConfiguration(&resolver)
-        )
+        var flags = SettingFlags()
+        store.collect(into: &flags)
+        http.collect(into: &flags)
+        admin.collect(into: &flags)
+        log.collect(into: &flags)
+        sync.collect(into: &flags)
+        var resolver = try store.config.resolver(flags: flags)
+        let settings = try ServeSettings(resolving: &resolver)
         return (settings, resolver.report)
     }
 }

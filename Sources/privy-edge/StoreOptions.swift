@@ -1,5 +1,6 @@
-public import ArgumentParser
-public import PrivyStore
+import ArgumentParser
+import PrivyEdgeApp
+import PrivyStore
 
 /// Where the data lives and how writes reach the disk, and the config file; shared by every command.
 struct StoreOptions: ParsableArguments {
@@ -11,26 +12,24 @@ struct StoreOptions: ParsableArguments {
 
     @Option(Settings.maxMapSize) var maxMapSize: Int?
 
-    /// Resolves the data directory, the durability and the size cap.
-    func resolve(_ resolver: inout SettingsResolver) throws -> StoreSettings {
-        StoreSettings(
-            dataDirectory: try resolver.value(Settings.dataDirectory, flag: dataDirectory),
-            durability: try resolver.value(Settings.durability, flag: durability),
-            maxMapSize: try resolver.value(Settings.maxMapSize, flag: maxMapSize)
-        )
+    /// Adds the flags given to `flags`.
+    func collect(into flags: inout SettingFlags) {
+        flags[Settings.dataDirectory] = dataDirectory
+        flags[Settings.durability] = durability
+        flags[Settings.maxMapSize] = maxMapSize
     }
 
     /// The store settings of a command: these flags, then the environment, then the config file.
     /// - Throws: ``ConfigurationError`` for an invalid configuration.
     func settings() throws -> StoreSettings {
-        var resolver = try config.resolver()
-        return try resolve(&resolver)
+        var flags = SettingFlags()
+        collect(into: &flags)
+        var resolver = try config.resolver(flags: flags)
+        return try StoreSettings(resolving: &resolver)
     }
 
-    /// Opens the store with ``settings()``, turning failures into a one-line message for the operator.
+    /// Opens the store with ``settings()``; a store that does not open is reported as a bad argument is.
     func openStore() async throws -> Store {
-        try await settings().open()
+        try await refusalAsValidationError { try await settings().open() }
     }
 }
-
-extension Durability: ExpressibleByArgument {}

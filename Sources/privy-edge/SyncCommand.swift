@@ -1,5 +1,6 @@
 import ArgumentParser
 import PrivyDomain
+import PrivyEdgeApp
 import PrivyStore
 
 /// `privy-edge sync status|dead-letters`: the sync exporter's figures and its dead letters.

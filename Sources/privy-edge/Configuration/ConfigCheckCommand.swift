@@ -1,4 +1,5 @@
 import ArgumentParser
+import PrivyEdgeApp
 
 /// `privy-edge config check`: resolves `serve`'s settings exactly as `serve` would and prints them.
 struct ConfigCheckCommand: ParsableCommand {

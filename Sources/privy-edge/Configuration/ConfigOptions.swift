@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PrivyEdgeApp
 
 /// `--config PATH`: the TOML config file every command reads its settings from, after flags and
 /// environment variables.
@@ -9,9 +11,9 @@ struct ConfigOptions: ParsableArguments {
     )
     var path: String?
 
-    /// A resolver over the environment and the config file.
+    /// A resolver over `flags`, the process's environment and the config file.
     /// - Throws: ``ConfigurationError`` if a named config file is missing, or the file is invalid.
-    func resolver() throws -> SettingsResolver {
-        SettingsResolver(sources: try SettingSources(configFlag: path))
+    func resolver(flags: SettingFlags) throws -> SettingsResolver {
+        SettingsResolver(flags: flags, sources: try SettingSources(configFlag: path, environment: ProcessInfo.processInfo.environment))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import PrivyEdgeApp
 
 /// How much `serve` logs, and in which format.
 struct LogOptions: ParsableArguments {
@@ -7,11 +8,9 @@ struct LogOptions: ParsableArguments {
 
     @Option(Settings.logFormat) var format: LogFormat?
 
-    /// Resolves the level and the format.
-    func resolve(_ resolver: inout SettingsResolver) throws -> LogSettings {
-        LogSettings(
-            level: try resolver.value(Settings.logLevel, flag: level),
-            format: try resolver.value(Settings.logFormat, flag: format)
-        )
+    /// Adds the flags given to `flags`.
+    func collect(into flags: inout SettingFlags) {
+        flags[Settings.logLevel] = level
+        flags[Settings.logFormat] = format
     }
 }

@@ -1,13 +1,13 @@
 /// The effective configuration as `config check` prints it: which config file is in use, then
 /// one line per setting with its value (a secret masked) and where it came from.
-struct ConfigurationReport: Sendable {
+public struct ConfigurationReport: Sendable {
     /// Which config file is in use and why, or why none is.
-    let fileNote: String
+    public let fileNote: String
     /// The settings, in the order they were resolved.
-    let settings: [ResolvedSetting]
+    public let settings: [ResolvedSetting]
 
     /// The report as aligned lines of text.
-    var text: String {
+    public var text: String {
         let nameWidth = settings.map(\.name.count).max() ?? 0
         let textWidth = settings.map(\.text.count).max() ?? 0
         let lines = settings.map { setting in

@@ -2,10 +2,14 @@ import TOMLKit
 
 /// A value in the config file, as TOML types it. Settings hold strings, integers and arrays;
 /// every other TOML type is kept only to name it in an error.
-enum ConfigFileValue: Sendable, CustomStringConvertible {
+public enum ConfigFileValue: Sendable, CustomStringConvertible {
+    /// A string.
     case string(String)
+    /// An integer.
     case integer(Int)
+    /// A Boolean.
     case boolean(Bool)
+    /// An array.
     case array([ConfigFileValue])
     /// A table, a floating-point number, a date or a time: named by its TOML type.
     case other(String)
@@ -23,7 +27,7 @@ enum ConfigFileValue: Sendable, CustomStringConvertible {
 
     /// The value as an error message shows it: `"8080"` for a string, `8080` for an integer,
     /// `a table` for a table.
-    var description: String {
+    public var description: String {
         switch self {
         case .string(let text): "\"\(text)\""
         case .integer(let integer): String(integer)

@@ -1,19 +1,17 @@
-import ArgumentParser
-
 /// A configuration key and what it holds. `Resolved` is `Value` for a key with a default and
 /// `Value?` for a key without one, which stays unset unless a source sets it.
-struct Setting<Value: SettingValue, Resolved: Sendable>: SettingDefinition {
-    let name: String
+public struct Setting<Value: SettingValue, Resolved: Sendable>: SettingDefinition {
+    public let name: String
     /// Whether the value is a secret, which `config check` and error messages never show.
-    let isSecret: Bool
+    public let isSecret: Bool
     /// What the key is for, as `--help` says it.
-    let summary: String
+    public let summary: String
     /// The value when no source sets the key.
-    let defaultValue: Resolved
+    public let defaultValue: Resolved
     /// The default as `config check` prints it.
-    let defaultText: String
+    public let defaultText: String
     /// What a valid value looks like, for error messages.
-    let requirement: String
+    public let requirement: String
     private let rule: @Sendable (Value) -> Bool
     private let wrap: @Sendable (Value) -> Resolved
 
@@ -29,11 +27,6 @@ struct Setting<Value: SettingValue, Resolved: Sendable>: SettingDefinition {
         self.requirement = requirement
         self.rule = accepts
         self.wrap = wrap
-    }
-
-    /// The flag's help: the summary, the environment variable and the default.
-    var help: ArgumentHelp {
-        ArgumentHelp("\(summary.dropLast(summary.hasSuffix(".") ? 1 : 0)) (env \(environmentVariable), config key \(name); default \(defaultText)).")
     }
 
     /// Whether `value` meets the key's rule (a range, a count).
@@ -56,7 +49,7 @@ struct Setting<Value: SettingValue, Resolved: Sendable>: SettingDefinition {
         Value(fileValue: value).flatMap { rule($0) ? $0 : nil }
     }
 
-    func problem(with value: ConfigFileValue) -> String? {
+    public func problem(with value: ConfigFileValue) -> String? {
         self.value(fromFile: value) == nil ? problem(showing: value.description) : nil
     }
 

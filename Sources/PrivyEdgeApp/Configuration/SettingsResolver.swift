@@ -1,28 +1,33 @@
 /// Resolves settings, each once: a flag, else its environment variable, else the config file,
 /// else the default. It records every value and its origin for `config check`.
-struct SettingsResolver: Sendable {
+public struct SettingsResolver: Sendable {
+    /// The flags given.
+    let flags: SettingFlags
+    /// The environment and the config file.
     let sources: SettingSources
     /// The settings resolved so far, in order.
     private(set) var resolved: [ResolvedSetting] = []
 
     /// What was resolved so far and from where, for `config check`.
-    var report: ConfigurationReport {
+    public var report: ConfigurationReport {
         ConfigurationReport(fileNote: sources.fileNote, settings: resolved)
     }
 
-    /// Creates a resolver over `sources`.
-    init(sources: SettingSources) {
+    /// Creates a resolver.
+    /// - Parameters:
+    ///   - flags: the settings given as flags; default none.
+    ///   - sources: the environment and the config file.
+    public init(flags: SettingFlags = SettingFlags(), sources: SettingSources) {
+        self.flags = flags
         self.sources = sources
     }
 
     /// Resolves one setting.
-    /// - Parameters:
-    ///   - setting: the key.
-    ///   - flag: the flag's value, or `nil` if the flag was not given.
+    /// - Parameter setting: the key.
     /// - Returns: the value, or the default.
     /// - Throws: ``ConfigurationError`` if the flag or the environment variable holds an invalid value.
-    mutating func value<Value, Resolved>(_ setting: Setting<Value, Resolved>, flag: Value?) throws -> Resolved {
-        guard let found = try find(setting, flag: flag) else {
+    public mutating func value<Value, Resolved>(_ setting: Setting<Value, Resolved>) throws -> Resolved {
+        guard let found = try find(setting) else {
             resolved.append(ResolvedSetting(name: setting.name, text: setting.defaultText, origin: .defaultValue))
             return setting.defaultValue
         }
@@ -31,13 +36,13 @@ struct SettingsResolver: Sendable {
         return setting.resolved(found.value)
     }
 
-    private func find<Value, Resolved>(_ setting: Setting<Value, Resolved>, flag: Value?) throws -> (value: Value, origin: SettingOrigin)? {
-        if let flag {
+    private func find<Value, Resolved>(_ setting: Setting<Value, Resolved>) throws -> (value: Value, origin: SettingOrigin)? {
+        if let flag = flags[setting] {
             guard setting.accepts(flag) else { throw ConfigurationError(setting.flag + ": " + setting.problem(showing: flag.settingText)) }
             return (flag, .flag(setting.flag))
         }
         let variable = setting.environmentVariable
-        if let text = SettingSources.environmentValue(variable) {
+        if let text = sources.environmentValue(variable) {
             guard let value = setting.value(fromText: text) else {
                 throw ConfigurationError("environment variable \(variable): " + setting.problem(showing: "\"\(text)\""))
             }

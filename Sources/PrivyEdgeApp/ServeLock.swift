@@ -1,4 +1,3 @@
-import ArgumentParser
 import Glibc
 
 /// Makes `serve` the only server of its data directory: two would both export every change to
@@ -8,24 +7,24 @@ import Glibc
 /// rest of its life; the kernel releases it when the process ends, however it ends. The other
 /// commands never take it (they work on the data directory of a running server), but can ask
 /// which process holds it.
-enum ServeLock {
+public enum ServeLock {
     /// The lock file, in the data directory.
     static let fileName = "serve.lock"
 
     /// Takes the lock for the rest of this process's life: its descriptor is never closed.
-    /// - Throws: `ValidationError` naming the process that serves `directory` already, or
+    /// - Throws: ``DataDirectoryRefused`` naming the process that serves `directory` already, or
     ///   saying why the lock could not be taken.
     static func acquire(directory: String) throws {
         let path = directory + "/" + fileName
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ValidationError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DataDirectoryRefused("cannot open \(path): \(String(cString: strerror(errno)))") }
         var lock = wholeFileWriteLock
         guard fcntl(descriptor, F_SETLK, &lock) == 0 else {
             let reason = errno
             close(descriptor)
-            guard reason == EAGAIN || reason == EACCES else { throw ValidationError("cannot lock \(path): \(String(cString: strerror(reason)))") }
+            guard reason == EAGAIN || reason == EACCES else { throw DataDirectoryRefused("cannot lock \(path): \(String(cString: strerror(reason)))") }
             let serving = holder(of: directory).map { "process \($0)" } ?? "another process"
-            throw ValidationError("\(directory) is already served by \(serving): two servers on one data directory would both export every change upstream. Stop it first, or give this one its own --data-dir.")
+            throw DataDirectoryRefused("\(directory) is already served by \(serving): two servers on one data directory would both export every change upstream. Stop it first, or give this one its own --data-dir.")
         }
     }
 
@@ -33,7 +32,7 @@ enum ServeLock {
     ///
     /// Never ask in a process that holds the lock: it cannot see its own lock, and closing any
     /// descriptor of the file would release it.
-    static func holder(of directory: String) -> Int32? {
+    public static func holder(of directory: String) -> Int32? {
         let descriptor = open(directory + "/" + fileName, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
