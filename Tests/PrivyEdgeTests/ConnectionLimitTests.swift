@@ -1,13 +1,17 @@
-import AsyncHTTPClient
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import PrivyEdgeApp
 import Testing
 
-/// The connection cap and the request read deadline, over raw sockets against the real binary.
-@Suite("Connection limits, against the real binary", .serialized)
+/// The connection cap and the request read deadline, over raw sockets against the live API
+/// listener of the application `buildApplication(settings:)` builds from these settings.
+@Suite("Connection limits, on the live listener built from settings", .serialized)
 struct ConnectionLimitTests {
     @Test("past max_connections a new connection is closed at once and counted; once one closes, a new one is served")
     func connectionCap() async throws {
-        try await LimitedServer.run(["--max-connections", "4"]) { server, token in
+        // The test client holds one connection from the start: four raw ones fill the cap of five.
+        try await LimitedServer.run({ $0[Settings.maxConnections] = 5 }) { server, token in
             var open = try (0..<4).map { _ in try RawConnection(port: server.port) }
             for connection in open {
                 connection.send(HostileRequest.head("GET", "/v1/contacts", token: token, []))
@@ -15,9 +19,9 @@ struct ConnectionLimitTests {
             }
             let excess = try RawConnection(port: server.port)
             let start = ContinuousClock.now
-            #expect(excess.waitForClose(within: 5), "the fifth connection should be closed")
+            #expect(excess.waitForClose(within: 5), "a connection past the cap should be closed")
             #expect(start.duration(to: .now) < .seconds(2), "and at once, not by a timeout")
-            let metrics = Exposition(text: try await HTTPClient.shared.fetch(server.adminURL + "/metrics").text)
+            let metrics = try await server.app.exposition()
             #expect(metrics.value("privy_edge_connections_refused_total") == 1)
 
             open.removeFirst()  // closes its socket
@@ -37,7 +41,7 @@ struct ConnectionLimitTests {
         // Margins wide enough for a loaded machine: a byte a second against a 4 s idle timeout.
         // The head goes at once and the body trickles: every body byte is traffic to the idle
         // timeout, so only the read deadline can end this request.
-        try await LimitedServer.run(["--idle-timeout", "4s", "--request-read-timeout", "6s"]) { server, token in
+        try await LimitedServer.run({ $0[Settings.idleTimeout] = .seconds(4); $0[Settings.requestReadTimeout] = .seconds(6) }) { server, token in
             let body = Array(#"{"email":"trickle@example.com","first_name":"Slow"}"#.utf8)
             let trickler = try RawConnection(port: server.port)
             let start = ContinuousClock.now
@@ -64,15 +68,22 @@ struct ConnectionLimitTests {
     }
 }
 
-/// A live `privy-edge serve` with extra limits and a token that reads and writes contacts.
-private enum LimitedServer {
-    static func run(_ arguments: [String], _ body: (ServerProcess, String) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("privy-edge-limits-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let token = try EdgeBinary.mintToken(dataDirectory: directory, scopes: "contacts_read,contacts_write")
-        let server = try ServerProcess(dataDirectory: directory, extraArguments: arguments)
-        try await body(server, token)
-        #expect(server.process.isRunning, "the server died: \(server.log)")
-        #expect(server.stop(with: SIGTERM) == 0)
+/// The live API listener of an application built with extra limits, and a token that reads
+/// and writes contacts.
+private struct LimitedServer {
+    let app: EdgeApplication
+    /// The listener's port.
+    let port: Int
+
+    /// Builds the application with `limits` as flags, runs `body` against its live API listener,
+    /// then shuts the listener down gracefully: a listener that died fails the run.
+    static func run(_ limits: (inout SettingFlags) -> Void, _ body: @Sendable (LimitedServer, String) async throws -> Void) async throws {
+        try await EdgeApplicationFixture.run(flags: limits) { app, token in
+            try await app.api.test(.live) { client in
+                // Its first request opens the test client's connection.
+                #expect(try await client.call(.get, "/v1/contacts", token: token).status == .ok)
+                try await body(LimitedServer(app: app, port: try #require(client.port)), token)
+            }
+        }
     }
 }

@@ -30,33 +30,9 @@ struct EdgeApplicationTests {
                 let refused = try await client.call(.get, "/v1/contacts", token: token)
                 #expect(refused.status == .tooManyRequests && refused.errorCode == "rate_limited")
             }
-            let admin = try #require(app.admin)
-            let exposition = try await admin.test(.router) { client in
-                try await client.execute(uri: "/metrics", method: .get) { Exposition(text: String(buffer: $0.body)) }
-            }
+            let exposition = try await app.exposition()
             #expect(exposition.value("privy_edge_http_requests_total", ["route": "/v1/contacts", "method": "POST", "status": "201"]) == 1)
             #expect(exposition.value("privy_edge_writes_total").map { $0 >= 1 } == true, "the store reports its commits to the app's registry")
-        }
-    }
-
-    @Test("the live listener takes its connection cap from the settings and counts refusals where /metrics reads them")
-    func connectionCapFromSettings() async throws {
-        try await EdgeApplicationFixture.run(flags: { $0[Settings.maxConnections] = 2 }) { app, token in
-            try await app.api.test(.live) { client in
-                // The test client holds one of the two connections.
-                #expect(try await client.call(.get, "/v1/contacts", token: token).status == .ok)
-                let port = try #require(client.port)
-                let second = try RawConnection(port: port)
-                second.send(HostileRequest.head("GET", "/v1/contacts", token: token, []))
-                #expect(second.readResponse()?.status == 200, "a connection within the cap is served")
-                let excess = try RawConnection(port: port)
-                #expect(excess.waitForClose(within: 5), "the third connection should be closed")
-            }
-            let admin = try #require(app.admin)
-            let exposition = try await admin.test(.router) { client in
-                try await client.execute(uri: "/metrics", method: .get) { Exposition(text: String(buffer: $0.body)) }
-            }
-            #expect(exposition.value("privy_edge_connections_refused_total") == 1)
         }
     }
 
@@ -106,50 +82,5 @@ struct EdgeApplicationTests {
             }
             #expect(!app.store.isOpen)
         }
-    }
-}
-
-/// privy-edge built by `buildApplication(settings:)` for one test, on a fresh data directory,
-/// with a token that reads and writes contacts.
-private enum EdgeApplicationFixture {
-    /// Quiet: only warnings and errors.
-    static let logger: Logger = {
-        var logger = Logger(label: "privy-edge-test")
-        logger.logLevel = .warning
-        return logger
-    }()
-
-    /// The flags every test gives: the data directory, and free ports for both listeners.
-    static func baseFlags(directory: String) -> SettingFlags {
-        var flags = SettingFlags()
-        flags[Settings.dataDirectory] = directory
-        flags[Settings.port] = 0
-        flags[Settings.adminPort] = .number(0)
-        return flags
-    }
-
-    /// Resolves the settings (``baseFlags(directory:)``, then `flags`, then `environment`, then the
-    /// config file), builds the application, runs `body`, then closes the store if `body` left
-    /// it open and removes the directory.
-    static func run(
-        flags configure: (inout SettingFlags) -> Void = { _ in },
-        config: String = "/dev/null",
-        environment: [String: String] = [:],
-        _ body: (EdgeApplication, String) async throws -> Void
-    ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("privy-edge-app-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var flags = baseFlags(directory: directory)
-        configure(&flags)
-        var resolver = SettingsResolver(flags: flags, sources: try SettingSources(configFlag: config, environment: environment))
-        let app = try await buildApplication(settings: try ServeSettings(resolving: &resolver), logger: logger)
-        do {
-            let token = try await app.store.mintToken(scopes: [.contactsRead, .contactsWrite], name: "app-test", expiresAt: nil).token
-            try await body(app, token)
-        } catch {
-            if app.store.isOpen { await app.store.close() }
-            throw error
-        }
-        if app.store.isOpen { await app.store.close() }
     }
 }
