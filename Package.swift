@@ -56,13 +56,14 @@ let package = Package(
         .target(name: "PrivyJSON", swiftSettings: swiftSettings),
         // Stage 1: the domain model and the consent engine. Pure: no I/O.
         .target(name: "PrivyDomain", swiftSettings: swiftSettings),
+        // Privy's JSON <-> domain values: request readers, the API's and the upstream's bodies.
+        .target(name: "PrivyWire", dependencies: ["PrivyDomain", "PrivyJSON"], swiftSettings: swiftSettings),
         // Stage 2: the store: records, indexes and the change log in one LMDB transaction.
         .target(
             name: "PrivyStore",
             dependencies: [
                 "LMDB",
                 "PrivyDomain",
-                "PrivyJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -76,6 +77,7 @@ let package = Package(
                 "PrivyDomain",
                 "PrivyJSON",
                 "PrivyStore",
+                "PrivyWire",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -95,6 +97,7 @@ let package = Package(
                 "PrivyDomain",
                 "PrivyJSON",
                 "PrivyStore",
+                "PrivyWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
@@ -195,6 +198,7 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyJSONTests", dependencies: ["PrivyJSON"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyDomainTests", dependencies: ["PrivyDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "PrivyWireTests", dependencies: ["PrivyDomain", "PrivyJSON", "PrivyWire"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivyBenchTests", dependencies: ["PrivyBench", "PrivyDomain", "PrivyJSON", "PrivyStore"], swiftSettings: swiftSettings),
         .testTarget(name: "PrivySyncTests", dependencies: ["PrivyDomain", "PrivyJSON", "PrivyStore", "PrivySync"], swiftSettings: swiftSettings),
         .testTarget(

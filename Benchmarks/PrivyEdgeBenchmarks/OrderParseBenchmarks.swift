@@ -13,8 +13,8 @@ enum OrderParseBenchmarks {
                 blackHole(try parser.parse(body))
             }
         }
-        // The endpoint's reader (`OrderDraft(json:)`) is internal to PrivyAPI; the import batch is
-        // its public caller, one line per body, as `privy-edge import` reads them.
+        // The endpoint's reader (PrivyWire's `OrderDraft(json:)`) through its bulk caller, the
+        // import batch: one line per body, as `privy-edge import` reads them.
         let chunk = Self.chunk(of: BenchmarkScalingFactor.kilo.rawValue, body)
         Benchmark("Order.bodyToDraft", configuration: Measurement.perCall(.kilo)) { benchmark in
             blackHole(OrderImportBatch(chunk, maxLineBytes: 1 << 20))

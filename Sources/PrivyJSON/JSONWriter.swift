@@ -139,6 +139,30 @@ public struct JSONWriter: Sendable {
         appendLiteral("null")
     }
 
+    /// Writes a string, or `null` when there is none.
+    ///
+    /// - Parameters:
+    ///   - value: The string, if any.
+    public mutating func optionalString(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// Writes an integer, or `null` when there is none.
+    ///
+    /// - Parameters:
+    ///   - value: The integer, if any.
+    public mutating func optionalInt(_ value: (some BinaryInteger)?) {
+        if let value { int(value) } else { null() }
+    }
+
+    /// Writes `true` or `false`, or `null` when there is no value.
+    ///
+    /// - Parameters:
+    ///   - value: The Boolean, if any.
+    public mutating func optionalBool(_ value: Bool?) {
+        if let value { bool(value) } else { null() }
+    }
+
     /// Writes a complete value, recursing into arrays and objects.
     ///
     /// - Parameters:

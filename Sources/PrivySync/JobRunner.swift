@@ -48,12 +48,12 @@ struct JobRunner: Sendable {
         switch work {
         case .nothing:
             return (.delivered, false)
-        case .order(let order):
-            let request = UpstreamRequest.placeOrder(order.body)
+        case .order(let upstream):
+            let request = UpstreamRequest.placeOrder(upstream.order)
             let response = try await call(request, &tally)
             guard response.verdict == .accepted else { return (.rejected(rejection(request, response)), false) }
             // The upstream restored or created the order's contact to link it; it is deleted here.
-            if order.contactDeleted, let contact = response.orderContactID, let refusal = try await delete(contact, &tally) {
+            if upstream.contactDeleted, let contact = response.orderContactID, let refusal = try await delete(contact, &tally) {
                 return (.rejected(refusal), false)
             }
             return (.delivered, false)

@@ -1,3 +1,6 @@
+import PrivyDomain
+import PrivyWire
+
 /// One call to the upstream API, relative to its base URL.
 struct UpstreamRequest: Sendable, Hashable, CustomStringConvertible {
     /// The methods the exporter uses.
@@ -39,9 +42,9 @@ struct UpstreamRequest: Sendable, Hashable, CustomStringConvertible {
         UpstreamRequest(method: .get, path: "/contacts?\(filter.query)&page=\(page)&per_page=\(perPage)")
     }
 
-    /// `POST /orders/placed`.
-    static func placeOrder(_ body: [UInt8]) -> UpstreamRequest {
-        UpstreamRequest(method: .post, path: "/orders/placed", body: body)
+    /// `POST /orders/placed` with the order's full current state.
+    static func placeOrder(_ order: Order) -> UpstreamRequest {
+        UpstreamRequest(method: .post, path: "/orders/placed", body: order.placedBody())
     }
 
     /// `PATCH /contacts/cus_…`, as logs and dead letters show it.

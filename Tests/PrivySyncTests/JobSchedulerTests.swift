@@ -20,7 +20,7 @@ struct JobSchedulerTests {
         case .contact(let id):
             SyncJob(changes: [change], work: .contact(id, .update(upstreamID: "up_\(id.rawValue)", ContactBody(Contact(id: id, sequence: 1, createdAt: Self.now), fields: [.firstName], welcomeSMS: false))))
         case .order:
-            SyncJob(changes: [change], work: .order(UpstreamOrder(contactID: contact.map(id), body: [])))
+            SyncJob(changes: [change], work: .order(.sample(contactID: contact.map(id), at: Self.now)))
         }
     }
 

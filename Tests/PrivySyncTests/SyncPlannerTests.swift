@@ -194,7 +194,7 @@ struct SyncPlannerTests {
     func ordersAfterTheirContact() {
         let ann = contact(1) { $0.firstName = "Ann" }
         let bo = contact(2) { $0.emailConsent = .unsubscribed }
-        func order(_ contact: Contact) -> UpstreamOrder { UpstreamOrder(contactID: contact.id, body: Array(#"{"order_id":"1"}"#.utf8)) }
+        func order(_ contact: Contact) -> UpstreamOrder { .sample(contactID: contact.id, at: contact.createdAt) }
         let jobs = SyncPlanner.plan(SyncBacklog(entities: [
             PendingEntity(entity: .order("1"), changes: [change(1, .order("1"), [])], state: .order(order(ann))),
             PendingEntity(entity: .order("2"), changes: [change(2, .order("2"), [])], state: .order(order(bo))),

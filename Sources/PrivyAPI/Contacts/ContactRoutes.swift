@@ -3,6 +3,7 @@ import Hummingbird
 import PrivyDomain
 import PrivyJSON
 import PrivyStore
+import PrivyWire
 
 /// The contacts half of the contract: `/v1/contacts…`, every write through the consent engine.
 struct ContactRoutes {

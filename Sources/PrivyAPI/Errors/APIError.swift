@@ -4,6 +4,7 @@ import NIOCore
 public import PrivyDomain
 import PrivyJSON
 import PrivyStore
+import PrivyWire
 
 /// An error answered in the contract's envelope:
 /// `{"error": {"code", "message", "details"?, …extra}}`.
@@ -91,6 +92,11 @@ extension APIError {
     /// 400 `bad_request`: the body is not JSON, not an object, or a field has the wrong type.
     public static func badRequest(_ message: String) -> APIError {
         APIError(.badRequest, code: "bad_request", message: message)
+    }
+
+    /// 400 `bad_request` naming every field of the wrong JSON type in `details`.
+    static func wrongFieldTypes(_ error: WrongFieldTypes) -> APIError {
+        APIError(.badRequest, code: "bad_request", message: error.message, details: error.details)
     }
 
     /// 401 `unauthorized`.

@@ -1,6 +1,7 @@
 import PrivyDomain
 import PrivyJSON
 public import PrivyStore
+import PrivyWire
 
 /// A chunk of an order-history file, parsed: each line is a `POST /v1/orders/placed` body with
 /// `initial_sync: true` implied, read by the endpoint's own reader. Parsing is separate from
@@ -69,7 +70,8 @@ public struct OrderImportBatch: Sendable {
     }
 
     /// One line as an order draft, `initial_sync` defaulting to `true`.
-    /// - Throws: 400 ``APIError`` for a line that is not a JSON object or has a field of the wrong type.
+    /// - Throws: the endpoint's ``APIError`` for a line that is not a JSON object (400) or has a
+    ///   field of the wrong type (400).
     private static func draft(_ line: ArraySlice<UInt8>, parser: JSONParser) throws(APIError) -> OrderDraft {
         let value: JSONValue
         do {
@@ -81,8 +83,8 @@ public struct OrderImportBatch: Sendable {
         var draft: OrderDraft
         do {
             draft = try OrderDraft(json: object)
-        } catch let error as APIError {
-            throw error
+        } catch let wrong as WrongFieldTypes {
+            throw .wrongFieldTypes(wrong)
         } catch {
             throw .badRequest("\(error)")
         }

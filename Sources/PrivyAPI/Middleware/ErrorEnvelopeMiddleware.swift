@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import PrivyDomain
 import PrivyStore
+import PrivyWire
 
 /// The outermost middleware: stamps every response with `X-Request-Id` and turns every error,
 /// including unknown routes and oversize bodies, into the contract's error envelope. Nothing
@@ -37,6 +38,8 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
             return error
         case let failure as ValidationFailure:
             return .validationFailed(failure)
+        case let wrong as WrongFieldTypes:
+            return .wrongFieldTypes(wrong)
         case let conflict as ContactConflict:
             let what = conflict.field == "email" ? "email" : "phone number"
             return APIError(.conflict, code: "conflict", message: "a contact with this \(what) already exists", extra: [("id", conflict.existingID.rawValue)])

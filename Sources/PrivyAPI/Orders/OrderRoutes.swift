@@ -3,6 +3,7 @@ import Hummingbird
 import PrivyDomain
 import PrivyJSON
 import PrivyStore
+import PrivyWire
 
 /// `POST /v1/orders/placed` (the idempotent upsert) and `GET /v1/orders/{order_id}`.
 struct OrderRoutes {

@@ -85,10 +85,6 @@ extension JSONWriter {
 }
 
 extension JSONWriter {
-    fileprivate mutating func optionalInt(_ value: Int64?) {
-        if let value { int(value) } else { null() }
-    }
-
     fileprivate mutating func optionalDecimal(_ value: Double?) {
         if let value, let number = JSONNumber(SyncStatus.twoDecimals(value)) { self.number(number) } else { null() }
     }

@@ -2,6 +2,7 @@ import Hummingbird
 import PrivyDomain
 import PrivyJSON
 import PrivyStore
+import PrivyWire
 
 /// Violet's Direct Order Submission, `POST /api/orders` (outside `/v1`, as Violet calls it):
 /// each bag becomes an order, with its email preferences mapped by the platform table.

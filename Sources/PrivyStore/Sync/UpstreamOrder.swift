@@ -1,118 +1,37 @@
 import LMDB
 public import PrivyDomain
-import PrivyJSON
 
-/// What the exporter sends upstream for one order: `POST /v1/orders/placed` with ``body``, after
-/// the contact the order links to.
+/// What the exporter sends upstream for one order: `POST /v1/orders/placed` with the order's full
+/// current state, after the contact the order links to.
 public struct UpstreamOrder: Sendable, Hashable {
-    /// The local contact the order is linked to: its job goes first.
-    public var contactID: ContactID?
+    /// The order as it stands now.
+    public var order: Order
     /// Whether that contact is deleted here. Placing the order upstream restores (or creates)
     /// the contact it links to there, so the exporter deletes that contact again afterwards.
     public var contactDeleted: Bool
-    /// The JSON body: the order's full current state, `initial_sync` preserved.
-    public var body: [UInt8]
+
+    /// The local contact the order is linked to: its job goes first.
+    public var contactID: ContactID? {
+        order.contactID
+    }
 
     /// Creates an upstream order.
     /// - Parameters:
-    ///   - contactID: the linked local contact, if any.
-    ///   - contactDeleted: whether that contact is deleted locally.
-    ///   - body: the JSON body of `POST /v1/orders/placed`.
-    public init(contactID: ContactID?, contactDeleted: Bool = false, body: [UInt8]) {
-        self.contactID = contactID
+    ///   - order: the order as it stands now.
+    ///   - contactDeleted: whether its linked contact is deleted locally.
+    public init(_ order: Order, contactDeleted: Bool = false) {
+        self.order = order
         self.contactDeleted = contactDeleted
-        self.body = body
     }
 }
 
 extension Store {
-    /// The upstream form of order `id` as it stands in `transaction`: its full current state as
-    /// a `POST /v1/orders/placed` body, `initial_sync` preserved, linked to its local contact so
-    /// the contact goes first, and whether that contact is deleted.
+    /// The upstream form of order `id` as it stands in `transaction`: its full current state,
+    /// linked to its local contact so the contact goes first, and whether that contact is deleted.
     /// - Returns: `nil` if the order is not in the store.
     static func upstreamOrder(_ id: String, in transaction: some Transaction, _ tables: Tables) throws -> UpstreamOrder? {
         guard let order = try transaction.withValue(forKey: id, in: tables.orders, Order.init(decoding:)) else { return nil }
         let contactDeleted = try order.contactID.flatMap { try contact($0, in: transaction, tables) }?.isDeleted ?? false
-        return UpstreamOrder(contactID: order.contactID, contactDeleted: contactDeleted, body: order.upstreamBody())
-    }
-}
-
-extension Order {
-    /// The order as Privy's `POST /v1/orders/placed` takes it: every field the client can send.
-    func upstreamBody() -> [UInt8] {
-        var writer = JSONWriter()
-        writer.reserveCapacity(512)
-        writer.beginObject()
-        writer.key("order_id"); writer.number(JSONNumber(id.rawValue)!)
-        writer.key("total"); writer.string(total.description)
-        writer.key("currency"); writer.string(currency.rawValue)
-        writer.key("order_date"); writer.string(placedAt.rfc3339)
-        writer.field("email", email?.rawValue)
-        writer.field("phone", phone?.rawValue)
-        writer.field("customer_id", customerID)
-        writer.field("subtotal", subtotal?.description)
-        writer.objects("discounts", discounts) { writer, discount in
-            writer.field("code", discount.code)
-            writer.field("amount", discount.amount?.description)
-        }
-        writer.objects("tax_lines", taxLines) { writer, tax in
-            writer.field("title", tax.title)
-            writer.field("amount", tax.amount?.description)
-        }
-        if let totalItems {
-            writer.key("total_items"); writer.int(totalItems)
-        }
-        writer.field("financial_status", financialStatus)
-        writer.field("fulfillment_status", fulfillmentStatus)
-        writer.objects("line_items", lineItems) { writer, item in
-            writer.field("sku", item.sku)
-            if let quantity = item.quantity {
-                writer.key("quantity"); writer.int(quantity)
-            }
-            writer.field("price", item.price?.description)
-        }
-        for (name, address) in [("billing_address", billingAddress), ("shipping_address", shippingAddress)] {
-            guard let address else { continue }
-            writer.key(name)
-            writer.beginObject()
-            writer.field("first_name", address.firstName)
-            writer.field("last_name", address.lastName)
-            writer.field("city", address.city)
-            writer.field("state_code", address.stateCode)
-            writer.field("country_code", address.countryCode)
-            writer.field("postal_code", address.postalCode)
-            writer.endObject()
-        }
-        if let acceptsEmailMarketing {
-            writer.key("accepts_email_marketing"); writer.bool(acceptsEmailMarketing)
-        }
-        if let acceptsSMSMarketing {
-            writer.key("accepts_sms_marketing"); writer.bool(acceptsSMSMarketing)
-        }
-        writer.key("initial_sync"); writer.bool(initialSync)
-        writer.endObject()
-        return writer.bytes
-    }
-}
-
-extension JSONWriter {
-    /// Writes `name: [{…}, …]`, each object's members by `write`, when there are elements.
-    mutating func objects<Element>(_ name: String, _ elements: [Element], _ write: (inout JSONWriter, Element) -> Void) {
-        guard !elements.isEmpty else { return }
-        key(name)
-        beginArray()
-        for element in elements {
-            beginObject()
-            write(&self, element)
-            endObject()
-        }
-        endArray()
-    }
-
-    /// Writes `name: value` when there is a value.
-    mutating func field(_ name: String, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        string(value)
+        return UpstreamOrder(order, contactDeleted: contactDeleted)
     }
 }

@@ -1,9 +1,9 @@
-import PrivyDomain
-import PrivyJSON
+public import PrivyDomain
+public import PrivyJSON
 
-/// Reads typed fields out of a JSON request body, collecting every wrong JSON type (400) and
-/// every shape rule (422) so one answer names all of them.
-struct BodyFields {
+/// Reads typed fields out of a JSON request body, collecting every wrong JSON type (a malformed
+/// request, 400) and every shape rule (422) so one answer names all of them.
+public struct BodyFields {
     private let object: JSONObject
     /// Where this object sits in the body, e.g. `discounts[0].`, prefixed to field names.
     private let path: String
@@ -12,17 +12,22 @@ struct BodyFields {
     /// Fields whose shape breaks a rule (nested custom fields): answered with 422.
     private var ruleErrors: [FieldError] = []
 
-    init(_ object: JSONObject, path: String = "") {
+    /// Starts reading `object`.
+    /// - Parameters:
+    ///   - object: the body, or an object nested in it.
+    ///   - path: where `object` sits in the body, prefixed to the names of its fields.
+    public init(_ object: JSONObject, path: String = "") {
         self.object = object
         self.path = path
     }
 
     /// Whether the body has `key` at all.
-    func contains(_ key: String) -> Bool {
+    public func contains(_ key: String) -> Bool {
         object[key] != nil
     }
 
-    mutating func string(_ key: String) -> PatchValue<String> {
+    /// A string.
+    public mutating func string(_ key: String) -> PatchValue<String> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -33,7 +38,8 @@ struct BodyFields {
         }
     }
 
-    mutating func bool(_ key: String) -> Bool? {
+    /// A boolean; `null` is absent.
+    public mutating func bool(_ key: String) -> Bool? {
         switch object[key] {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
@@ -43,7 +49,8 @@ struct BodyFields {
         }
     }
 
-    mutating func strings(_ key: String) -> PatchValue<[String]> {
+    /// An array of strings, naming each element of another type.
+    public mutating func strings(_ key: String) -> PatchValue<[String]> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -63,7 +70,8 @@ struct BodyFields {
         }
     }
 
-    mutating func customFields(_ key: String) -> PatchValue<CustomFields> {
+    /// `custom_fields`: a flat object; a nested array or object breaks a rule (422).
+    public mutating func customFields(_ key: String) -> PatchValue<CustomFields> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -87,7 +95,7 @@ struct BodyFields {
     }
 
     /// A JSON number's exact text, or a string (money and ids accept both).
-    mutating func numberOrString(_ key: String) -> PatchValue<String> {
+    public mutating func numberOrString(_ key: String) -> PatchValue<String> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -100,7 +108,7 @@ struct BodyFields {
     }
 
     /// A JSON integer that fits in 64 bits.
-    mutating func integer(_ key: String) -> PatchValue<Int64> {
+    public mutating func integer(_ key: String) -> PatchValue<Int64> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -112,7 +120,7 @@ struct BodyFields {
     }
 
     /// A boolean that may also be absent or `null`.
-    mutating func flag(_ key: String) -> PatchValue<Bool> {
+    public mutating func flag(_ key: String) -> PatchValue<Bool> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -124,7 +132,7 @@ struct BodyFields {
     }
 
     /// A nested object, read by `read` with field names prefixed by its path.
-    mutating func object<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> PatchValue<Value> {
+    public mutating func object<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> PatchValue<Value> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -136,7 +144,7 @@ struct BodyFields {
     }
 
     /// An array of objects, each read by `read`.
-    mutating func objects<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> PatchValue<[Value]> {
+    public mutating func objects<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> PatchValue<[Value]> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
@@ -157,7 +165,7 @@ struct BodyFields {
     }
 
     /// A nested object that must be present: absent or `null` is malformed (400), like a wrong type.
-    mutating func requiredObject<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> Value? {
+    public mutating func requiredObject<Value>(_ key: String, _ read: (inout BodyFields) -> Value) -> Value? {
         guard case .value(let value) = object(key, read) else {
             if object[key] == nil || object[key] == .null {
                 typeErrors.append(FieldError(field: path + key, message: "must be an object"))
@@ -169,7 +177,7 @@ struct BodyFields {
 
     /// A string from a closed vocabulary where any other value is malformed input (400), as
     /// Violet's preference values are; `null` is absent.
-    mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value? where Value.RawValue == String {
+    public mutating func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _: Value.Type) -> Value? where Value.RawValue == String {
         guard let text = string(key).valueOrNil else { return nil }
         guard let value = Value(rawValue: text) else {
             typeErrors.append(FieldError(field: path + key, message: "must be one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))"))
@@ -180,7 +188,7 @@ struct BodyFields {
 
     /// Reports every key but `known` as malformed (400): for closed shapes, where an unknown
     /// key is a mistake rather than a field this server ignores.
-    mutating func rejectUnknownKeys(except known: [String]) {
+    public mutating func rejectUnknownKeys(except known: [String]) {
         for key in object.keys where !known.contains(key) {
             typeErrors.append(FieldError(field: path + key, message: "is not a known field; expected one of: \(known.joined(separator: ", "))"))
         }
@@ -194,22 +202,15 @@ struct BodyFields {
         return value
     }
 
-    /// Throws 400 for wrong JSON types, else 422 for shape rules.
-    func finish() throws {
+    /// Ends reading.
+    /// - Throws: ``WrongFieldTypes`` naming every field of the wrong JSON type, else a
+    ///   `ValidationFailure` naming every broken shape rule.
+    public func finish() throws {
         if !typeErrors.isEmpty {
-            var error = APIError.badRequest(typeErrors.count == 1 ? "\(typeErrors[0].field) \(typeErrors[0].message)" : "\(typeErrors.count) fields have the wrong JSON type")
-            error.details = typeErrors
-            throw error
+            throw WrongFieldTypes(details: typeErrors)
         }
         if !ruleErrors.isEmpty {
-            throw APIError.validationFailed(ValidationFailure(details: ruleErrors))
+            throw ValidationFailure(details: ruleErrors)
         }
-    }
-}
-
-extension PatchValue {
-    /// The value, treating `null` like absent.
-    var valueOrNil: Wrapped? {
-        if case .value(let value) = self { value } else { nil }
     }
 }
