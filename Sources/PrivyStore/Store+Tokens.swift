@@ -52,32 +52,15 @@ extension Store {
 
     /// Every token, oldest first.
     public func tokens() throws -> [APIToken] {
-        try environment.read { txn in
-            var tokens: [APIToken] = []
-            try txn.forEach(in: tables.tokens) { _, value in
-                tokens.append(try APIToken(decoding: value))
-                return true
-            }
-            return tokens.sorted { $0.createdAt < $1.createdAt }
-        }
+        try credentials(APIToken.self)
     }
 
     /// Revokes a token: at once in this process, within a second in every other process
     /// serving this data directory (they trust a verified token for that long).
     /// - Returns: the revoked record, or `nil` if there is no such token.
     public func revokeToken(id: String, now: Timestamp = .now()) async throws -> APIToken? {
-        let tables = tables
         defer { verifiedTokens.forgetAll() }
-        return try await writer.perform { txn in
-            guard var record = try txn.withValue(forKey: id, in: tables.tokens, APIToken.init(decoding:)) else {
-                return nil
-            }
-            if record.revokedAt == nil {
-                record.revokedAt = now
-                try txn.put(record.encoded(), forKey: id, in: tables.tokens)
-            }
-            return record
-        }
+        return try await revoke(APIToken.self, id: id, now: now)
     }
 
     /// Checks a bearer token.
@@ -128,30 +111,13 @@ extension Store {
 
     /// Every OAuth client, oldest first.
     public func clients() throws -> [OAuthClient] {
-        try environment.read { txn in
-            var clients: [OAuthClient] = []
-            try txn.forEach(in: tables.oauthClients) { _, value in
-                clients.append(try OAuthClient(decoding: value))
-                return true
-            }
-            return clients.sorted { $0.createdAt < $1.createdAt }
-        }
+        try credentials(OAuthClient.self)
     }
 
     /// Revokes a client: it can no longer obtain tokens.
     /// - Returns: the revoked record, or `nil` if there is no such client.
     public func revokeClient(id: String, now: Timestamp = .now()) async throws -> OAuthClient? {
-        let tables = tables
-        return try await writer.perform { txn in
-            guard var client = try txn.withValue(forKey: id, in: tables.oauthClients, OAuthClient.init(decoding:)) else {
-                return nil
-            }
-            if client.revokedAt == nil {
-                client.revokedAt = now
-                try txn.put(client.encoded(), forKey: id, in: tables.oauthClients)
-            }
-            return client
-        }
+        try await revoke(OAuthClient.self, id: id, now: now)
     }
 
     /// The lifetime of OAuth access tokens, as Privy issues them.

@@ -1,3 +1,4 @@
+import LMDB
 public import PrivyDomain
 
 /// A bearer token the appliance accepts: an operator-minted API token or an OAuth access token.
@@ -96,6 +97,10 @@ extension APIToken {
     }
 }
 
-extension APIToken: StoredRecord {
+extension APIToken: RevocableCredential {
     static let table = "tokens"
+
+    static func database(in tables: Tables) -> Database {
+        tables.tokens
+    }
 }

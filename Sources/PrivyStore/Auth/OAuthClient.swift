@@ -1,3 +1,4 @@
+import LMDB
 public import PrivyDomain
 
 /// An OAuth client allowed to exchange its credentials for access tokens
@@ -50,6 +51,10 @@ public struct CreatedClient: Sendable {
     public var secret: String
 }
 
-extension OAuthClient: StoredRecord {
+extension OAuthClient: RevocableCredential {
     static let table = "oauth_clients"
+
+    static func database(in tables: Tables) -> Database {
+        tables.oauthClients
+    }
 }
