@@ -10,8 +10,8 @@
 /// - A contact whose email consent is `compliance_suppressed` takes no write at all, not even one
 ///   that would change nothing (`base`: `cannot be changed while email consent is compliance_suppressed`),
 ///   unless the source is ``ConsentSource/upstream``: the seed's "Any write to a compliance-suppressed
-///   contact returns 422". This covers updates and restores; the consent engine still reports a
-///   consent write on its own field.
+///   contact returns 422". This covers updates, restores and deletes; the consent engine still
+///   reports a consent write on its own field.
 /// - The contact must end up with an email or a phone number (`base`: `email or phone_number is required`).
 ///   An invalid email or phone counts as given, so the mistake is reported once, on its own field.
 /// - `email` is trimmed and must be a valid ``EmailAddress``; `phone_number` must be a valid
@@ -129,18 +129,21 @@ public enum ContactRules {
     ///   - now: the time of the delete.
     /// - Returns: the deleted contact, with ``ContactFields/deleted`` as its changed fields (none if it
     ///   was already deleted).
-    public static func delete(_ contact: Contact, now: Timestamp) -> ContactWriteOutcome {
+    public static func delete(_ contact: Contact, now: Timestamp, source: ConsentSource) -> Result<ContactWriteOutcome, ValidationFailure> {
+        if contact.emailConsent == .complianceSuppressed, !source.isSystem {
+            return .failure(ValidationFailure(details: [FieldError(field: "base", message: "cannot be changed while email consent is compliance_suppressed")]))
+        }
         var deleted = contact
         if !contact.isDeleted {
             deleted.deletedAt = now
             deleted.updatedAt = now
         }
-        return ContactWriteOutcome(
+        return .success(ContactWriteOutcome(
             contact: deleted,
             events: [],
             effects: [],
             changedFields: ContactFields(changedFrom: contact, to: deleted)
-        )
+        ))
     }
 
     /// Applies `patch` to `base` and compares the result with `before` (which differs from `base` only

@@ -64,7 +64,7 @@ extension Store {
         let tables = tables
         return try await writer.perform { txn in
             let current = try Self.liveContact(id, in: txn, tables)
-            let outcome = ContactRules.delete(current, now: context.now)
+            let outcome = try ContactRules.delete(current, now: context.now, source: context.source).get()
             try Self.record(outcome, replacing: current, sendWelcomeSMS: true, created: false, context: context, in: txn, tables)
             return outcome.contact
         }

@@ -100,17 +100,25 @@ struct ContactRulesRestoreDeleteTests {
     }
 
     @Test("delete marks the contact deleted once")
-    func delete() {
+    func delete() throws {
         let live = Contact(id: .sample, sequence: 1, email: EmailAddress(validating: "a@b.co"), createdAt: Instants.created)
-        let outcome = ContactRules.delete(live, now: Instants.later)
+        let outcome = try ContactRules.delete(live, now: Instants.later, source: .api).get()
         #expect(outcome.contact.deletedAt == Instants.later)
         #expect(outcome.contact.updatedAt == Instants.later)
         #expect(outcome.contact.isDeleted)
         #expect(outcome.changedFields == [.deleted])
         #expect(outcome.events.isEmpty && outcome.effects.isEmpty)
 
-        let again = ContactRules.delete(outcome.contact, now: Self.restoredAt)
+        let again = try ContactRules.delete(outcome.contact, now: Self.restoredAt, source: .api).get()
         #expect(again.contact == outcome.contact)
         #expect(again.changedFields.isEmpty)
+    }
+
+    @Test("a compliance-suppressed contact cannot be deleted, except by the upstream")
+    func deleteComplianceSuppressed() throws {
+        let suppressed = Contact(id: .sample, sequence: 1, email: EmailAddress(validating: "a@b.co"), emailConsent: .complianceSuppressed, createdAt: Instants.created)
+        let refused = ContactRules.delete(suppressed, now: Instants.later, source: .api)
+        #expect(refused.details == [.on("base", "cannot be changed while email consent is compliance_suppressed")])
+        #expect(try ContactRules.delete(suppressed, now: Instants.later, source: .upstream).get().contact.isDeleted)
     }
 }

@@ -242,12 +242,16 @@ struct ContactsTests {
             let events = try await client.call(.get, "/v1/contacts/\(id)/consent_events", token: fixture.readerToken).data.arrayValue
             #expect(events?.last?["source"]?.stringValue == "upstream")
 
-            // Deleted, it stays as it is: a create or an order with its email does not restore it.
-            #expect(try await client.call(.delete, "/v1/contacts/\(id)", token: fixture.writerToken).status == .ok)
+            // Not even a delete: the contact stays as it is (a create with its email is the usual 409).
+            let delete = try await client.call(.delete, "/v1/contacts/\(id)", token: fixture.writerToken)
+            #expect(delete.status == .unprocessableContent && delete.detailFields == ["base"])
             let recreate = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: #"{"email":"c@example.com","first_name":"New"}"#)
-            #expect(recreate.status == .unprocessableContent && recreate.detailFields == ["base"])
+            #expect(recreate.status == .conflict && recreate.error["id"]?.stringValue == id)
             #expect(try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order(8)).status == .created)
-            #expect(try await client.call(.get, "/v1/contacts/\(id)", token: fixture.readerToken).status == .notFound)
+            let still = try await client.call(.get, "/v1/contacts/\(id)", token: fixture.readerToken).data
+            for field in ["first_name", "email_consent", "updated_at"] {
+                #expect(still[field] == before[field], "\(field) changed: \(still.serializedString())")
+            }
             #expect(try await client.call(.get, "/v1/orders/8", token: fixture.adminToken).data["contact_id"]?.stringValue == id)
 
             let lifted = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: #"{"email":"d@example.com"}"#)
