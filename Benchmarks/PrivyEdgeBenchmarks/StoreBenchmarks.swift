@@ -25,7 +25,7 @@ enum StoreBenchmarks {
                 return Fixtures.orderDraft(id: next, buyer: next)
             }
             benchmark.startMeasurement()
-            blackHole(try await scratch.store.importOrders(drafts, context: WriteContext(source: .api)))
+            blackHole(try await scratch.store.orders.importOrders(drafts, context: WriteContext(source: .api)))
         } setup: {
             try await scratch.open()
         } teardown: {
@@ -45,10 +45,10 @@ enum StoreBenchmarks {
         Benchmark("Store.orderUpdates", configuration: Measurement.perCall(batch)) { benchmark in
             let drafts = drafts()
             benchmark.startMeasurement()
-            blackHole(try await scratch.store.importOrders(drafts, context: WriteContext(source: .api)))
+            blackHole(try await scratch.store.orders.importOrders(drafts, context: WriteContext(source: .api)))
         } setup: {
             try await scratch.open()
-            _ = try await scratch.store.importOrders(drafts(), context: WriteContext(source: .api))
+            _ = try await scratch.store.orders.importOrders(drafts(), context: WriteContext(source: .api))
         } teardown: {
             try await scratch.close()
         }
@@ -69,7 +69,7 @@ enum StoreBenchmarks {
             benchmark.startMeasurement()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for draft in drafts {
-                    group.addTask { _ = try await store.createContact(draft, context: WriteContext(source: .api)) }
+                    group.addTask { _ = try await store.contacts.create(draft, context: WriteContext(source: .api)) }
                 }
                 try await group.waitForAll()
             }

@@ -12,8 +12,8 @@ struct StoreFigures: Sendable {
 
     /// Reads the figures now.
     init(reading store: Store) throws {
-        sync = try store.syncStatus()
-        consent = try store.consentCounts()
+        sync = try store.outbox.syncStatus()
+        consent = try store.contacts.consentCounts()
         storage = try store.storageFigures()
         writeQueueDepth = store.writeQueueDepth
         writeRefusal = store.writeRefusal

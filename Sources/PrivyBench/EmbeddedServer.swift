@@ -40,8 +40,8 @@ public struct EmbeddedServer: Sendable {
         durability: Durability,
         _ body: @Sendable (EmbeddedServer) async throws -> Value
     ) async throws -> Value {
-        let token = try await store.mintToken(scopes: [.contactsRead, .contactsWrite, .ordersWrite], name: "bench", expiresAt: nil).token
-        let integration = try await store.createIntegration(name: "bench")
+        let token = try await store.credentials.mintToken(scopes: [.contactsRead, .contactsWrite, .ordersWrite], name: "bench", expiresAt: nil).token
+        let integration = try await store.orders.createIntegration(name: "bench")
         var logger = Logger(label: "privy-edge-bench")
         logger.logLevel = .error
         let (ports, portSink) = AsyncStream<Int>.makeStream()

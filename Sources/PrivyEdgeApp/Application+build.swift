@@ -26,12 +26,12 @@ public func buildApplication(settings: ServeSettings, logger: Logger = Logger(la
     let store = try await settings.store.open(onBatchCommitted: metrics.writes.batchCommitted)
     do {
         try ServeLock.acquire(directory: dataDirectory)
-        try await store.recordExporterMode(exporterConfiguration.map { .on(upstream: $0.endpoint.baseURL) } ?? .off)
+        try await store.outbox.recordExporterMode(exporterConfiguration.map { .on(upstream: $0.endpoint.baseURL) } ?? .off)
     } catch {
         await store.close()
         throw error
     }
-    if try store.tokens().isEmpty {
+    if try store.credentials.tokens().isEmpty {
         logger.notice("no API tokens yet: mint one with `privy-edge tokens create --data-dir \(dataDirectory) --scopes contacts_read,contacts_write,orders_write`")
     }
     let router = buildRouter(store: store, configuration: .init(maxBodySize: http.maxBodySize, rateLimits: http.rateLimits, metrics: metrics.factory), logger: logger)

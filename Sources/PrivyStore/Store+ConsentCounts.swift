@@ -1,7 +1,7 @@
 import LMDB
 import PrivyDomain
 
-extension Store {
+extension ContactStore {
     /// Live contacts per consent state on each channel, read from the per-state counters in one
     /// read transaction (no scan).
     public func consentCounts() throws -> ConsentCounts {

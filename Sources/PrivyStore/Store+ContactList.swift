@@ -1,12 +1,12 @@
 import LMDB
 import PrivyDomain
 
-extension Store {
+extension ContactStore {
     /// One page of live contacts matching `query`, in creation order, with the exact total.
     ///
     /// Consent filters walk the consent index and totals come from counters kept with the
     /// records, so neither scans all contacts.
-    public func contacts(matching query: ContactQuery) throws -> ContactPage {
+    public func list(matching query: ContactQuery) throws -> ContactPage {
         try environment.read { txn in
             let indexes = ContactIndexes(tables: tables)
             if query.email != nil || query.phoneNumber != nil {
@@ -14,7 +14,7 @@ extension Store {
                 if let email = query.email { owners.append(try indexes.owner(ofEmail: email, in: txn)) }
                 if let phone = query.phoneNumber { owners.append(try indexes.owner(ofPhone: phone, in: txn)) }
                 guard let owner = owners.first ?? nil, owners.allSatisfy({ $0 == owner }),
-                      let contact = try Self.contact(owner, in: txn, tables), !contact.isDeleted,
+                      let contact = try Store.contact(owner, in: txn, tables), !contact.isDeleted,
                       query.emailConsent.map({ $0 == contact.emailConsent }) ?? true,
                       query.smsConsent.map({ $0 == contact.smsConsent }) ?? true
                 else { return ContactPage(contacts: [], totalCount: 0) }
@@ -39,7 +39,7 @@ extension Store {
                     return ids.count < query.perPage
                 }
             }
-            let contacts = try ids.compactMap { try Self.contact($0, in: txn, tables) }
+            let contacts = try ids.compactMap { try Store.contact($0, in: txn, tables) }
             return ContactPage(contacts: contacts, totalCount: total)
         }
     }

@@ -9,7 +9,7 @@ public struct ContactWriteResult: Sendable {
     public var created: Bool
 }
 
-extension Store {
+extension ContactStore {
     /// Creates a contact, or restores a deleted one with the same email or phone.
     /// - Parameters:
     ///   - draft: the request's fields.
@@ -17,7 +17,7 @@ extension Store {
     /// - Returns: the contact.
     /// - Throws: ``ContactConflict`` when a live contact has the email or phone,
     ///   `ValidationFailure` when a rule is broken; nothing is written then.
-    public func createContact(_ draft: ContactDraft, context: WriteContext) async throws -> ContactWriteResult {
+    public func create(_ draft: ContactDraft, context: WriteContext) async throws -> ContactWriteResult {
         let tables = tables
         return try await writer.perform { txn in
             let indexes = ContactIndexes(tables: tables)
@@ -26,18 +26,18 @@ extension Store {
             var existing: Contact?
             for (field, owner) in [("email", try email.flatMap { try indexes.owner(ofEmail: $0, in: txn) }),
                                    ("phone_number", try phone.flatMap { try indexes.owner(ofPhone: $0, in: txn) })] {
-                guard let owner, let contact = try Self.contact(owner, in: txn, tables) else { continue }
+                guard let owner, let contact = try Store.contact(owner, in: txn, tables) else { continue }
                 if !contact.isDeleted { throw ContactConflict(existingID: owner, field: field) }
                 existing = existing ?? contact
             }
             let outcome: ContactWriteOutcome
             if let existing {
-                let restoring = try Self.keepingIdentity(of: existing, in: draft, txn, tables)
+                let restoring = try Store.keepingIdentity(of: existing, in: draft, txn, tables)
                 outcome = try ContactRules.restore(existing, with: restoring, now: context.now, source: context.source).get()
             } else {
-                outcome = try Self.createContact(draft, context: context, in: txn, tables)
+                outcome = try Store.createContact(draft, context: context, in: txn, tables)
             }
-            try Self.record(outcome, replacing: existing, sendWelcomeSMS: draft.sendWelcomeSMS, created: true, context: context, in: txn, tables)
+            try Store.record(outcome, replacing: existing, sendWelcomeSMS: draft.sendWelcomeSMS, created: true, context: context, in: txn, tables)
             return ContactWriteResult(contact: outcome.contact, created: true)
         }
     }
@@ -45,13 +45,13 @@ extension Store {
     /// Applies a patch to a live contact.
     /// - Throws: ``ContactNotFound``, ``ContactConflict`` or `ValidationFailure`; nothing is
     ///   written then.
-    public func updateContact(id: String, with patch: ContactPatch, context: WriteContext) async throws -> Contact {
+    public func update(id: String, with patch: ContactPatch, context: WriteContext) async throws -> Contact {
         let tables = tables
         return try await writer.perform { txn in
-            let current = try Self.liveContact(id, in: txn, tables)
+            let current = try Store.liveContact(id, in: txn, tables)
             let outcome = try ContactRules.update(current, with: patch, now: context.now, source: context.source).get()
-            try Self.claimIdentity(of: outcome.contact, changing: current, in: txn, tables)
-            try Self.record(outcome, replacing: current, sendWelcomeSMS: patch.sendWelcomeSMS, created: false, context: context, in: txn, tables)
+            try Store.claimIdentity(of: outcome.contact, changing: current, in: txn, tables)
+            try Store.record(outcome, replacing: current, sendWelcomeSMS: patch.sendWelcomeSMS, created: false, context: context, in: txn, tables)
             return outcome.contact
         }
     }
@@ -60,12 +60,12 @@ extension Store {
     /// restores it.
     /// - Returns: the contact as it was deleted.
     /// - Throws: ``ContactNotFound``.
-    public func deleteContact(id: String, context: WriteContext) async throws -> Contact {
+    public func delete(id: String, context: WriteContext) async throws -> Contact {
         let tables = tables
         return try await writer.perform { txn in
-            let current = try Self.liveContact(id, in: txn, tables)
+            let current = try Store.liveContact(id, in: txn, tables)
             let outcome = try ContactRules.delete(current, now: context.now, source: context.source).get()
-            try Self.record(outcome, replacing: current, sendWelcomeSMS: true, created: false, context: context, in: txn, tables)
+            try Store.record(outcome, replacing: current, sendWelcomeSMS: true, created: false, context: context, in: txn, tables)
             return outcome.contact
         }
     }
@@ -74,7 +74,7 @@ extension Store {
     public func contact(id: String) throws -> Contact? {
         guard let id = ContactID(validating: id) else { return nil }
         return try environment.read { txn in
-            try Self.contact(id, in: txn, tables).flatMap { $0.isDeleted ? nil : $0 }
+            try Store.contact(id, in: txn, tables).flatMap { $0.isDeleted ? nil : $0 }
         }
     }
 
@@ -82,7 +82,7 @@ extension Store {
     public func consentEvents(contactID: String) throws -> [AuditedConsentEvent]? {
         guard let id = ContactID(validating: contactID) else { return nil }
         return try environment.read { txn in
-            guard let contact = try Self.contact(id, in: txn, tables), !contact.isDeleted else { return nil }
+            guard let contact = try Store.contact(id, in: txn, tables), !contact.isDeleted else { return nil }
             var events: [AuditedConsentEvent] = []
             let prefix = Array(id.rawValue.utf8)
             try txn.forEach(in: tables.consentEvents, from: prefix, prefix: prefix) { _, value in
@@ -92,7 +92,9 @@ extension Store {
             return events
         }
     }
+}
 
+extension Store {
     // MARK: - Inside the writing transaction
 
     static func contact(_ id: ContactID, in transaction: some Transaction, _ tables: Tables) throws -> Contact? {

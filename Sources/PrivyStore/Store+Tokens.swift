@@ -19,7 +19,7 @@ public enum AuthenticationFailure: Error, Sendable, Equatable {
     case revoked
 }
 
-extension Store {
+extension CredentialStore {
     /// Mints an API token.
     /// - Parameters:
     ///   - scopes: what it may do.
@@ -146,7 +146,7 @@ extension Store {
         guard client.revokedAt == nil else { throw AuthenticationFailure.revoked }
         let scopes = requested ?? .contactsRead
         guard client.scopes.isSuperset(of: scopes) else { throw ScopeNotGranted(requested: scopes, allowed: client.scopes) }
-        let expiry = Timestamp(microsecondsSinceEpoch: now.microsecondsSinceEpoch + Self.accessTokenLifetime * 1_000_000)
+        let expiry = Timestamp(microsecondsSinceEpoch: now.microsecondsSinceEpoch + CredentialStore.accessTokenLifetime * 1_000_000)
         return try await mintToken(scopes: scopes, name: nil, expiresAt: expiry, origin: .oauthClient(client.id), now: now)
     }
 }

@@ -14,14 +14,24 @@ public final class Store: Sendable {
     public let directory: String
     let writer: StoreWriter
     let tables: Tables
-    /// Bearer tokens verified in the last second (``authenticate(bearer:now:)``).
-    let verifiedTokens = VerifiedTokens()
+    /// Contacts, their consent and its audit trail.
+    public let contacts: ContactStore
+    /// Orders, Violet orders and Custom Integrations.
+    public let orders: OrderStore
+    /// API tokens and OAuth clients.
+    public let credentials: CredentialStore
+    /// What the sync exporter reads and records.
+    public let outbox: SyncOutbox
 
     private init(environment: Environment, directory: String, writer: StoreWriter, tables: Tables) {
         self.environment = environment
         self.directory = directory
         self.writer = writer
         self.tables = tables
+        contacts = ContactStore(environment: environment, tables: tables, writer: writer)
+        orders = OrderStore(environment: environment, tables: tables, writer: writer)
+        credentials = CredentialStore(environment: environment, tables: tables, writer: writer, verifiedTokens: VerifiedTokens())
+        outbox = SyncOutbox(environment: environment, tables: tables, writer: writer)
     }
 
     /// Opens the store in `directory`, creating the directory and a new store if needed.

@@ -17,7 +17,7 @@ struct ConsentPuller: Sendable {
     /// - Throws: ``JobFailure`` (its calls already counted against the pull) when the upstream
     ///   must be tried again later, `CancellationError` on shutdown, or a store error.
     func step() async throws -> Bool {
-        let state = try store.pullState()
+        let state = try store.outbox.pullState()
         guard state.isDue(at: .now()), PullFilter.all.indices.contains(state.nextPage.filter) else { return false }
         let cursor = state.nextPage
         if cursor == .start {
@@ -33,10 +33,10 @@ struct ConsentPuller: Sendable {
                 // The credentials may write but not read (no contacts_read): the exporter goes on,
                 // and this listing is skipped until the next pull.
                 logger.error("sync: the upstream refused the consent pull a read; give the credentials contacts_read", metadata: ["request": "\(request)"])
-                try await store.applyPullPage([], totalPages: 0, calls: failure.tally.calls)
+                try await store.outbox.applyPullPage([], totalPages: 0, calls: failure.tally.calls)
                 return true
             }
-            try await store.recordPullCalls(failure.tally.calls)
+            try await store.outbox.recordPullCalls(failure.tally.calls)
             throw failure
         }
         guard response.verdict == .accepted, let page = UpstreamContactPage(body: response.body) else {
@@ -44,11 +44,11 @@ struct ConsentPuller: Sendable {
             logger.warning("sync: the upstream refused a consent pull listing; skipped until the next pull", metadata: [
                 "request": "\(request)", "status": "\(response.status)", "body": "\(response.text)",
             ])
-            try await store.applyPullPage([], totalPages: 0, calls: tally.calls)
+            try await store.outbox.applyPullPage([], totalPages: 0, calls: tally.calls)
             return true
         }
-        try await store.applyPullPage(page.contacts, totalPages: page.totalPages, calls: tally.calls)
-        let after = try store.pullState()
+        try await store.outbox.applyPullPage(page.contacts, totalPages: page.totalPages, calls: tally.calls)
+        let after = try store.outbox.pullState()
         if after.cursor == nil {
             logger.info("sync: consent pull finished", metadata: [
                 "contacts_changed": "\(after.lastContactsChanged)", "calls": "\(after.lastCalls)",

@@ -49,7 +49,7 @@ public struct Exporter: Service {
             "concurrency": "\(configuration.concurrency)",
             "consent_pull": "\(configuration.pullInterval.map { "every \($0), at most \(configuration.pullSchedule.callsPerDay) calls a day" } ?? "off")",
         ])
-        try await store.recordPullSchedule(configuration.pullSchedule)
+        try await store.outbox.recordPullSchedule(configuration.pullSchedule)
         await cancelWhenGracefulShutdown {
             let client = UpstreamClient(http: http, endpoint: configuration.endpoint, timeout: configuration.requestTimeout, metrics: metrics)
             let tokens = AccessTokenSource(credentials: configuration.credentials, endpoint: configuration.endpoint, http: http, timeout: configuration.requestTimeout)

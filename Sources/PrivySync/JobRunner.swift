@@ -87,7 +87,7 @@ struct JobRunner: Sendable {
             default: nil
             }
             guard let learnt, let upstreamID = learnt.upstreamID else { return (.rejected(rejection(request, response)), false) }
-            if let owner = try await store.linkUpstreamContact(id, to: upstreamID) {
+            if let owner = try await store.outbox.linkUpstreamContact(id, to: upstreamID) {
                 let reason = "upstream contact \(upstreamID) is already linked to local contact \(owner.rawValue): the two local contacts are one upstream; merge or delete one"
                 return (.rejected(UpstreamRejection(request: request.description, status: response.status, body: reason)), false)
             }
@@ -105,7 +105,7 @@ struct JobRunner: Sendable {
     private func adoptConsent(of upstreamID: String, into local: ContactID, _ tally: inout CallTally) async throws {
         let response = try await call(.readContact(upstreamID), &tally)
         guard response.verdict == .accepted, let upstream = response.contactConsent else { return }
-        try await store.adoptUpstreamConsent(local, from: upstream)
+        try await store.outbox.adoptUpstreamConsent(local, from: upstream)
     }
 
     /// Sends a removal's last changes (a refusal does not stop it), then deletes; an upstream

@@ -63,9 +63,9 @@ final class SyncSession {
     /// Plans the backlog once and runs its jobs until the round's time is up.
     /// - Returns: whether there was anything to do.
     private func round() async throws -> Bool {
-        let backlog = try store.syncStatus().backlog
+        let backlog = try store.outbox.syncStatus().backlog
         guard backlog != idleBacklog else { return false }
-        let jobs = SyncPlanner.plan(try store.syncBacklog(limit: configuration.planningWindow))
+        let jobs = SyncPlanner.plan(try store.outbox.syncBacklog(limit: configuration.planningWindow))
         guard !jobs.isEmpty else {
             idleBacklog = backlog
             return false
@@ -74,7 +74,7 @@ final class SyncSession {
         let deadline = ContinuousClock.now + configuration.roundDuration
         let silent = jobs.prefix { $0.work == .nothing }
         if !silent.isEmpty {
-            try await store.completeSync(silent.map { SyncCompletion(changes: $0.changes, calls: 0, outcome: .delivered) })
+            try await store.outbox.completeSync(silent.map { SyncCompletion(changes: $0.changes, calls: 0, outcome: .delivered) })
         }
         var scheduler = JobScheduler(Array(jobs.dropFirst(silent.count)))
         let (runner, concurrency) = (runner, configuration.concurrency)
@@ -87,7 +87,7 @@ final class SyncSession {
                 }
                 guard running > 0, let (job, completion) = try await group.next() else { return }
                 running -= 1
-                try await store.completeSync([completion])
+                try await store.outbox.completeSync([completion])
                 scheduler.finish(job)
                 backoff.reset()
                 if case .rejected(let rejection) = completion.outcome {
@@ -106,7 +106,7 @@ final class SyncSession {
         let interruption = failure.interruption
         metrics.recordFailure(interruption)
         do {
-            try await store.recordSyncFailure(interruption.description, calls: failure.tally.calls, throttled: failure.tally.throttled)
+            try await store.outbox.recordSyncFailure(interruption.description, calls: failure.tally.calls, throttled: failure.tally.throttled)
         } catch {
             logger.error("sync: cannot record a failure", metadata: ["error": "\(error)"])
         }

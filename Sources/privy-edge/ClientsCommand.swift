@@ -26,7 +26,7 @@ struct ClientsCommand: AsyncParsableCommand {
                 throw ValidationError("--scopes must list known scopes: \(Scopes.named.map(\.name).joined(separator: ", "))")
             }
             let store = try await store.openStore()
-            let created = try await store.createClient(scopes: scopes, name: name)
+            let created = try await store.credentials.createClient(scopes: scopes, name: name)
             await store.close()
             print("Created OAuth client with scopes \(scopes.names.joined(separator: ",")). The secret is shown only once:")
             print("client_id: \(created.client.id)")
@@ -41,7 +41,7 @@ struct ClientsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let clients = try store.clients()
+            let clients = try store.credentials.clients()
             await store.close()
             print(Table.render(
                 header: ["ID", "NAME", "SCOPES", "CREATED", "STATUS"],
@@ -63,7 +63,7 @@ struct ClientsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let revoked = try await store.revokeClient(id: id)
+            let revoked = try await store.credentials.revokeClient(id: id)
             await store.close()
             guard let revoked else { throw ValidationError("no client \(id)") }
             print("Revoked \(revoked.id).")

@@ -38,7 +38,7 @@ struct DoctorCommand: AsyncParsableCommand {
     private func checkSync(into diagnosis: inout Diagnosis) async {
         do {
             let store = try await store.openStore()
-            let status = Result { try store.syncStatus() }
+            let status = Result { try store.outbox.syncStatus() }
             await store.close()
             diagnosis.check(try status.get())
         } catch {

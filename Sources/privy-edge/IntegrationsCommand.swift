@@ -22,7 +22,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let integration = try await store.createIntegration(name: name)
+            let integration = try await store.orders.createIntegration(name: name)
             await store.close()
             print(integration.json(revealingToken: true))
         }
@@ -35,7 +35,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let integrations = try store.integrations()
+            let integrations = try store.orders.integrations()
             await store.close()
             print(Table.render(
                 header: ["ID", "NAME", "CREATED", "STATUS"],
@@ -54,7 +54,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let integration = try store.integration(id: id)
+            let integration = try store.orders.integration(id: id)
             await store.close()
             guard let integration else { throw ValidationError("no integration \(id)") }
             print(integration.json(revealingToken: true))
@@ -71,7 +71,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let integration = try await store.deactivateIntegration(id: id)
+            let integration = try await store.orders.deactivateIntegration(id: id)
             await store.close()
             guard let integration else { throw ValidationError("no integration \(id)") }
             print(integration.json(revealingToken: false))

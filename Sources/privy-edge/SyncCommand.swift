@@ -19,7 +19,7 @@ struct SyncCommand: AsyncParsableCommand {
         func run() async throws {
             let server = ServeLock.holder(of: try self.store.settings().dataDirectory)
             let store = try await store.openStore()
-            let status = try store.syncStatus()
+            let status = try store.outbox.syncStatus()
             await store.close()
             let oldest = status.oldestPendingAt.map { " (oldest \($0.rfc3339), \(status.oldestPendingAge ?? 0) s ago)" } ?? ""
             print(Table.render(header: ["FIGURE", "VALUE"], rows: [
@@ -85,7 +85,7 @@ extension SyncCommand.DeadLetters {
 
         func run() async throws {
             let store = try await store.openStore()
-            let letters = try store.deadLetters()
+            let letters = try store.outbox.deadLetters()
             await store.close()
             print(Table.render(
                 header: ["ID", "ENTITY", "CHANGES", "FIELDS", "REQUEST", "STATUS", "AT", "ANSWER"],
@@ -107,7 +107,7 @@ extension SyncCommand.DeadLetters {
 
         func run() async throws {
             let store = try await store.openStore()
-            let letter = try await store.retryDeadLetter(id: id)
+            let letter = try await store.outbox.retryDeadLetter(id: id)
             await store.close()
             guard let letter else { throw ValidationError("no dead letter \(id)") }
             print("Dead letter \(letter.id) (\(letter.entity.label)) is back in the sync backlog.")
@@ -124,7 +124,7 @@ extension SyncCommand.DeadLetters {
 
         func run() async throws {
             let store = try await store.openStore()
-            let letter = try await store.dropDeadLetter(id: id)
+            let letter = try await store.outbox.dropDeadLetter(id: id)
             await store.close()
             guard let letter else { throw ValidationError("no dead letter \(id)") }
             print("Dropped dead letter \(letter.id) (\(letter.entity.label)).")

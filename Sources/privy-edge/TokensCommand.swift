@@ -36,7 +36,7 @@ struct TokensCommand: AsyncParsableCommand {
                 return Timestamp(microsecondsSinceEpoch: now.microsecondsSinceEpoch + seconds * 1_000_000)
             }
             let store = try await store.openStore()
-            let minted = try await store.mintToken(scopes: scopes, name: name, expiresAt: expiry, now: now)
+            let minted = try await store.credentials.mintToken(scopes: scopes, name: name, expiresAt: expiry, now: now)
             await store.close()
             print("Minted \(minted.record.id) with scopes \(scopes.names.joined(separator: ","))\(expiry.map { ", expires \($0.rfc3339)" } ?? ""). It is shown only once:")
             print(minted.token)
@@ -50,7 +50,7 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let tokens = try store.tokens()
+            let tokens = try store.credentials.tokens()
             await store.close()
             let now = Timestamp.now()
             print(Table.render(
@@ -73,7 +73,7 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try await store.openStore()
-            let revoked = try await store.revokeToken(id: id)
+            let revoked = try await store.credentials.revokeToken(id: id)
             await store.close()
             guard let revoked else { throw ValidationError("no token \(id)") }
             print("Revoked \(revoked.id).")

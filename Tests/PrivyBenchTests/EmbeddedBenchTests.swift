@@ -43,13 +43,13 @@ import Testing
             let created = report.statuses[201] ?? 0
             #expect(created > 0 && created < 300)
             for index in 1...created {
-                let order = try #require(try server.store.order(id: String(4_200_000_000 + index)))
+                let order = try #require(try server.store.orders.order(id: String(4_200_000_000 + index)))
                 let contactID = try #require(order.contactID)
-                let contact = try #require(try server.store.contact(id: contactID.rawValue))
+                let contact = try #require(try server.store.contacts.contact(id: contactID.rawValue))
                 #expect(contact.email == order.email)
                 #expect(order.integrationID != nil)
             }
-            #expect(try server.store.order(id: String(4_200_000_000 + created + 1)) == nil)
+            #expect(try server.store.orders.order(id: String(4_200_000_000 + created + 1)) == nil)
         }
     }
 

@@ -26,14 +26,14 @@ struct AuthenticationTests {
     func expiredAndRevoked() async throws {
         try await EdgeFixture.run { client, fixture in
             let past = Timestamp(microsecondsSinceEpoch: Timestamp.now().microsecondsSinceEpoch - 1_000_000)
-            let expired = try await fixture.store.mintToken(scopes: .contactsRead, name: nil, expiresAt: past)
+            let expired = try await fixture.store.credentials.mintToken(scopes: .contactsRead, name: nil, expiresAt: past)
             let response = try await client.call(.get, "/v1/contacts", token: expired.token)
             #expect(response.status == .unauthorized)
             #expect(response.error["message"]?.stringValue?.contains("expired") == true)
 
-            let live = try await fixture.store.mintToken(scopes: .contactsRead, name: nil, expiresAt: nil)
+            let live = try await fixture.store.credentials.mintToken(scopes: .contactsRead, name: nil, expiresAt: nil)
             #expect(try await client.call(.get, "/v1/contacts", token: live.token).status == .ok)
-            _ = try await fixture.store.revokeToken(id: live.record.id)
+            _ = try await fixture.store.credentials.revokeToken(id: live.record.id)
             let revoked = try await client.call(.get, "/v1/contacts", token: live.token)
             #expect(revoked.status == .unauthorized)
             #expect(revoked.error["message"]?.stringValue?.contains("revoked") == true)
@@ -48,14 +48,14 @@ struct AuthenticationTests {
             #expect(response.errorCode == "insufficient_scope")
             let admin = try await client.call(.post, "/v1/admin/contacts/cus_0000000000000000/consent", token: fixture.writerToken, body: "{}")
             #expect(admin.status == .forbidden)
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 0)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 0)
         }
     }
 
     @Test("client credentials exchange for a 2-hour bearer token that works, with the asked scope only")
     func clientCredentials() async throws {
         try await EdgeFixture.run { client, fixture in
-            let created = try await fixture.store.createClient(scopes: [.contactsRead, .contactsWrite], name: "shop")
+            let created = try await fixture.store.credentials.createClient(scopes: [.contactsRead, .contactsWrite], name: "shop")
             let form = "grant_type=client_credentials&client_id=\(created.client.id)&client_secret=\(created.secret)&scope=contacts_read+contacts_write"
             let exchanged = try await client.call(.post, "/oauth/token", body: form, headers: [.contentType: "application/x-www-form-urlencoded"])
             #expect(exchanged.status == .ok)
@@ -79,7 +79,7 @@ struct AuthenticationTests {
             let badGrant = try await client.call(.post, "/oauth/token", body: "grant_type=password")
             #expect(badGrant.status == .badRequest)
 
-            _ = try await fixture.store.revokeClient(id: created.client.id)
+            _ = try await fixture.store.credentials.revokeClient(id: created.client.id)
             let revoked = try await client.call(.post, "/oauth/token", body: "grant_type=client_credentials&client_id=\(created.client.id)&client_secret=\(created.secret)")
             #expect(revoked.status == .unauthorized)
         }
@@ -88,8 +88,8 @@ struct AuthenticationTests {
     @Test("secrets are stored only as digests")
     func secretsNotStored() async throws {
         try await EdgeFixture.run { _, fixture in
-            let minted = try await fixture.store.mintToken(scopes: .contactsRead, name: "x", expiresAt: nil)
-            let created = try await fixture.store.createClient(scopes: .contactsRead, name: "y")
+            let minted = try await fixture.store.credentials.mintToken(scopes: .contactsRead, name: "x", expiresAt: nil)
+            let created = try await fixture.store.credentials.createClient(scopes: .contactsRead, name: "y")
             let data = try Data(contentsOf: URL(fileURLWithPath: fixture.directory + "/data.mdb"))
             #expect(data.range(of: Data(minted.token.utf8)) == nil)
             #expect(data.range(of: Data(created.secret.utf8)) == nil)

@@ -37,7 +37,7 @@ struct ContactsTests {
                 #expect(response.errorCode == "conflict")
                 #expect(response.error["id"]?.stringValue == id)
             }
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 1)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 1)
         }
     }
 
@@ -60,7 +60,7 @@ struct ContactsTests {
             #expect(response.status == .unprocessableContent)
             #expect(response.errorCode == "validation_failed")
             #expect(response.detailFields == fields)
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 0)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 0)
         }
     }
 
@@ -311,7 +311,7 @@ struct ContactsTests {
             }
             #expect(statuses.filter { $0 == .created }.count == 1)
             #expect(statuses.filter { $0 == .conflict }.count == 63)
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 1)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 1)
         }
     }
 }

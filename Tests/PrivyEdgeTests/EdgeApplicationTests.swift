@@ -40,7 +40,7 @@ struct EdgeApplicationTests {
     func exporterFromSettings() async throws {
         let environment = ["PRIVY_EDGE_UPSTREAM": "http://127.0.0.1:9/v1", "PRIVY_EDGE_UPSTREAM_TOKEN": "privy_unreachable"]
         try await EdgeApplicationFixture.run(environment: environment) { app, _ in
-            #expect(try app.store.syncStatus().exporter == .on(upstream: "http://127.0.0.1:9/v1"))
+            #expect(try app.store.outbox.syncStatus().exporter == .on(upstream: "http://127.0.0.1:9/v1"))
             let admin = try #require(app.admin)
             try await admin.test(.router) { client in
                 #expect(try await client.call(.get, "/readyz").status == .ok)
@@ -49,7 +49,7 @@ struct EdgeApplicationTests {
             }
         }
         try await EdgeApplicationFixture.run(flags: { $0[Settings.adminPort] = .off }) { app, _ in
-            let mode = try app.store.syncStatus().exporter
+            let mode = try app.store.outbox.syncStatus().exporter
             #expect(mode == .off)
             #expect(app.admin == nil, "admin_port off runs no admin listener")
         }

@@ -14,7 +14,7 @@ struct ErrorEnvelopeTests {
             #expect(response.status == .badRequest)
             #expect(response.errorCode == "bad_request")
             #expect(response.error["message"]?.stringValue?.isEmpty == false)
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 0)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 0)
         }
     }
 
@@ -45,7 +45,7 @@ struct ErrorEnvelopeTests {
             let response = try await client.call(.post, "/v1/contacts", token: fixture.writerToken, body: big)
             #expect(response.status == .contentTooLarge)
             #expect(response.errorCode == "payload_too_large")
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 0)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 0)
         }
     }
 

@@ -69,23 +69,23 @@ struct ImportTests {
         #expect(rejected[4]["input"]?.isNull == true)
 
         try await withStore(directory) { store in
-            #expect(try store.order(id: "1")?.initialSync == true)
-            #expect(try store.order(id: "1")?.total.description == "12.00")
-            #expect(try store.order(id: "2")?.initialSync == true)
-            #expect(try store.order(id: "4")?.initialSync == false)
+            #expect(try store.orders.order(id: "1")?.initialSync == true)
+            #expect(try store.orders.order(id: "1")?.total.description == "12.00")
+            #expect(try store.orders.order(id: "2")?.initialSync == true)
+            #expect(try store.orders.order(id: "4")?.initialSync == false)
             for rejectedID in ["3", "5", "6", "7"] {
-                #expect(try store.order(id: rejectedID) == nil)
+                #expect(try store.orders.order(id: rejectedID) == nil)
             }
-            let a = try #require(try store.contacts(matching: .init(email: EmailAddress(validating: "a@example.com"))).contacts.first)
-            let stats = try store.orderStats(for: [a.id])[a.id]
+            let a = try #require(try store.contacts.list(matching: .init(email: EmailAddress(validating: "a@example.com"))).contacts.first)
+            let stats = try store.orders.orderStats(for: [a.id])[a.id]
             #expect(stats?.ordersCount == 2)
             #expect(stats?.totalSpent.map(\.amount.description) == ["12.20"])
             #expect(stats?.firstOrderAt == Timestamp(rfc3339: "2024-02-01T10:00:00Z"))
             // An order never changes an existing contact's consent; it subscribes a new one (audit source import).
             #expect(a.emailConsent == .neverSubscribed)
-            let b = try #require(try store.contacts(matching: .init(email: EmailAddress(validating: "b@example.com"))).contacts.first)
+            let b = try #require(try store.contacts.list(matching: .init(email: EmailAddress(validating: "b@example.com"))).contacts.first)
             #expect(b.emailConsent == .subscribed)
-            #expect(try store.consentEvents(contactID: b.id.rawValue)?.map(\.source) == [.import])
+            #expect(try store.contacts.consentEvents(contactID: b.id.rawValue)?.map(\.source) == [.import])
             let orderChanges = try store.changes(after: 0, limit: 100).filter { if case .order = $0.entity { true } else { false } }
             #expect(orderChanges.allSatisfy { $0.source == .import })
             #expect(orderChanges.filter { $0.flags.contains(.initialSync) }.count == 3)
@@ -107,11 +107,11 @@ struct ImportTests {
         let again = try runImport(["-", "--data-dir", directory, "--rejects", rejectsPath], input: input)
         #expect(again.output.contains("4 lines read, 0 created, 3 updated, 1 rejected"), "\(again.output)")
         try await withStore(directory) { store in
-            let a = try #require(try store.contacts(matching: .init(email: EmailAddress(validating: "a@example.com"))).contacts.first)
-            let stats = try store.orderStats(for: [a.id])[a.id]
+            let a = try #require(try store.contacts.list(matching: .init(email: EmailAddress(validating: "a@example.com"))).contacts.first)
+            let stats = try store.orders.orderStats(for: [a.id])[a.id]
             #expect(stats?.ordersCount == 2)
             #expect(stats?.totalSpent.map(\.amount.description) == ["15.55"])
-            #expect(try store.order(id: "12")?.initialSync == true)
+            #expect(try store.orders.order(id: "12")?.initialSync == true)
         }
     }
 

@@ -99,8 +99,8 @@ struct OrdersTests {
             #expect(response.status == .unprocessableContent)
             #expect(response.errorCode == "validation_failed")
             #expect(response.detailFields == fields)
-            #expect(try fixture.store.order(id: "1") == nil)
-            #expect(try fixture.store.contacts(matching: .init()).totalCount == 0)
+            #expect(try fixture.store.orders.order(id: "1") == nil)
+            #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 0)
         }
     }
 
@@ -172,22 +172,22 @@ struct OrdersTests {
         try await EdgeFixture.run { client, fixture async throws in
             let none = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("1"))
             #expect(none.data["integration_id"]?.isNull == true)
-            let only = try await fixture.store.createIntegration(name: "Shop")
+            let only = try await fixture.store.orders.createIntegration(name: "Shop")
             let implicit = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("2"))
             #expect(implicit.data["integration_id"]?.stringValue == only.id)
-            let second = try await fixture.store.createIntegration(name: "POS")
+            let second = try await fixture.store.orders.createIntegration(name: "POS")
             let ambiguous = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("3"))
             #expect(ambiguous.data["integration_id"]?.isNull == true)
             let explicit = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("4"), headers: [Self.integrationHeader: second.token])
             #expect(explicit.data["integration_id"]?.stringValue == second.id)
-            _ = try await fixture.store.deactivateIntegration(id: second.id)
+            _ = try await fixture.store.orders.deactivateIntegration(id: second.id)
             let inactive = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("5"), headers: [Self.integrationHeader: second.token])
             #expect(inactive.status == .unprocessableContent)
             #expect(inactive.detailFields == ["X-Privy-Integration-Token"])
             let unknown = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("6"), headers: [Self.integrationHeader: "pit_nope"])
             #expect(unknown.status == .unprocessableContent)
-            #expect(try fixture.store.order(id: "5") == nil)
-            #expect(try fixture.store.order(id: "6") == nil)
+            #expect(try fixture.store.orders.order(id: "5") == nil)
+            #expect(try fixture.store.orders.order(id: "6") == nil)
             let backToOne = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("7"))
             #expect(backToOne.data["integration_id"]?.stringValue == only.id)
         }

@@ -102,7 +102,7 @@ struct ProcessTests {
         try await client.shutdown()
         #expect(status == 0)
         let store = try await Store.open(directory: directory)
-        let total = try store.contacts(matching: .init()).totalCount
+        let total = try store.contacts.list(matching: .init()).totalCount
         let missing = try acknowledged.missing(in: store)
         await store.close()
         #expect(total >= acknowledged.emails.count)
@@ -140,8 +140,8 @@ private final class Acknowledged: Sendable {
     /// The acknowledged writes `store` lacks, as `email` or `order id` lines.
     func missing(in store: Store) throws -> [String] {
         let (emails, orders) = written.withLock { $0 }
-        let contacts = try emails.filter { try store.contacts(matching: ContactQuery(email: EmailAddress(validating: $0))).totalCount != 1 }
-        return try contacts + orders.filter { try store.order(id: $0) == nil }.map { "order \($0)" }
+        let contacts = try emails.filter { try store.contacts.list(matching: ContactQuery(email: EmailAddress(validating: $0))).totalCount != 1 }
+        return try contacts + orders.filter { try store.orders.order(id: $0) == nil }.map { "order \($0)" }
     }
 
     /// Starts `count` tasks that write one after another until cancelled or the server stops

@@ -56,7 +56,7 @@ struct VioletOrdersTests {
                         #expect(response.status == .created)
                         let answered = response.json["bags"]?[0]
                         #expect(answered?["platform"]?.stringValue == platform ?? "SHOPIFY")
-                        let stored = try #require(try fixture.store.violetBags(appOrderID: appOrderID).first)
+                        let stored = try #require(try fixture.store.orders.violetBags(appOrderID: appOrderID).first)
                         #expect(answered?["id"]?.intValue.map(String.init) == stored.orderID.rawValue)
                         for kind in Self.kinds {
                             let expected = Self.expected(kind, sent: sent[kind]!, shopify: shopify)
@@ -69,7 +69,7 @@ struct VioletOrdersTests {
                         }
                         let subscribes = shopify && marketing == "OPT_IN"
                         #expect(try await contact(email, client, fixture)?["email_consent"]?.stringValue == (subscribes ? "subscribed" : "never_subscribed"))
-                        let storedOrder = try #require(try fixture.store.order(id: String(answered?["id"]?.intValue ?? 0)))
+                        let storedOrder = try #require(try fixture.store.orders.order(id: String(answered?["id"]?.intValue ?? 0)))
                         #expect(storedOrder.acceptsEmailMarketing == (shopify ? marketing == "OPT_IN" : nil))
                     }
                 }
@@ -97,8 +97,8 @@ struct VioletOrdersTests {
             #expect(answered[2]["platform"]?.stringValue == "WOOCOMMERCE")
             let ids = answered.compactMap { $0["id"]?.intValue }
             #expect(Set(ids).count == 3)
-            #expect(ids.allSatisfy { UInt64($0) > Store.violetOrderIDBase })
-            let totals = try ids.map { try fixture.store.order(id: String($0))?.total.description }
+            #expect(ids.allSatisfy { UInt64($0) > OrderStore.violetOrderIDBase })
+            let totals = try ids.map { try fixture.store.orders.order(id: String($0))?.total.description }
             #expect(totals == ["20.00", "0.05", "2.50"])
             let shopper = try await contact("shopper@example.com", client, fixture)
             #expect(shopper?["email_consent"]?.stringValue == "subscribed")
@@ -153,7 +153,7 @@ struct VioletOrdersTests {
             #expect(response.status == .created)
             let marketing = response.json["bags"]?[0]?["communication_preferences"]?["email_preferences"]?["marketing"]
             #expect(marketing == ["requested": "OPT_IN", "result": "NOT_APPLIED"])
-            #expect(try fixture.store.violetBags(appOrderID: "held-1").first?.preferences[.marketing] == ResolvedPreference(requested: .optIn, result: .notApplied))
+            #expect(try fixture.store.orders.violetBags(appOrderID: "held-1").first?.preferences[.marketing] == ResolvedPreference(requested: .optIn, result: .notApplied))
             let held = try await contact("held@example.com", client, fixture)
             #expect(held?["email_consent"]?.stringValue == "compliance_suppressed")
             #expect(held?["order_stats"]?["orders_count"]?.intValue == 1)
@@ -208,7 +208,7 @@ struct VioletOrdersTests {
             #expect(second.status == .ok)
             #expect(second.json == first.json)
             let ids = first.json["bags"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
-            let placedAt = try fixture.store.order(id: String(ids[0]))?.placedAt
+            let placedAt = try fixture.store.orders.order(id: String(ids[0]))?.placedAt
             var stats = try await contact("shopper@example.com", client, fixture)?["order_stats"]
             #expect(stats?["orders_count"]?.intValue == 2)
             #expect(stats?["total_spent"] == ["USD": "10.20"])
@@ -220,8 +220,8 @@ struct VioletOrdersTests {
             stats = try await contact("shopper@example.com", client, fixture)?["order_stats"]
             #expect(stats?["orders_count"]?.intValue == 2)
             #expect(stats?["total_spent"] == ["USD": "15.20"])
-            #expect(try fixture.store.order(id: String(ids[0]))?.placedAt == placedAt)
-            #expect(try fixture.store.violetBags(appOrderID: "again-1").map(\.orderID.rawValue) == ids.map(String.init))
+            #expect(try fixture.store.orders.order(id: String(ids[0]))?.placedAt == placedAt)
+            #expect(try fixture.store.orders.violetBags(appOrderID: "again-1").map(\.orderID.rawValue) == ids.map(String.init))
 
             // Another app_order_id is another order.
             let other = try await client.call(.post, "/api/orders", token: fixture.adminToken, body: order("again-2", bags: [bag()]))
@@ -243,10 +243,10 @@ struct VioletOrdersTests {
     }
 
     private func expectNothingStored(_ fixture: EdgeFixture) throws {
-        #expect(try fixture.store.contacts(matching: .init()).totalCount == 0)
-        #expect(try fixture.store.order(id: String(Store.violetOrderIDBase + 1)) == nil)
+        #expect(try fixture.store.contacts.list(matching: .init()).totalCount == 0)
+        #expect(try fixture.store.orders.order(id: String(OrderStore.violetOrderIDBase + 1)) == nil)
         for appOrderID in ["x", "bad-1", "scope-1"] {
-            #expect(try fixture.store.violetBags(appOrderID: appOrderID).isEmpty)
+            #expect(try fixture.store.orders.violetBags(appOrderID: appOrderID).isEmpty)
         }
     }
 }

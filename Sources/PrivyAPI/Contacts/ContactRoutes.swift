@@ -24,14 +24,14 @@ struct ContactRoutes {
     @Sendable func create(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         let principal = try context.require(.contactsWrite)
         let draft = try ContactDraft(json: try await request.jsonObject(limit: configuration.maxBodySize))
-        let result = try await store.createContact(draft, context: context.writeContext(.api, principal))
+        let result = try await store.contacts.create(draft, context: context.writeContext(.api, principal))
         return try respond(with: result.contact, status: result.created ? .created : .ok)
     }
 
     @Sendable func show(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.contactsRead)
         let id = try context.parameters.require("id")
-        guard let contact = try store.contact(id: id) else { throw ContactNotFound(id: id) }
+        guard let contact = try store.contacts.contact(id: id) else { throw ContactNotFound(id: id) }
         return try respond(with: contact)
     }
 
@@ -39,21 +39,21 @@ struct ContactRoutes {
         let principal = try context.require(.contactsWrite)
         let id = try context.parameters.require("id")
         let patch = try ContactPatch(json: try await request.jsonObject(limit: configuration.maxBodySize))
-        let contact = try await store.updateContact(id: id, with: patch, context: context.writeContext(.api, principal))
+        let contact = try await store.contacts.update(id: id, with: patch, context: context.writeContext(.api, principal))
         return try respond(with: contact)
     }
 
     @Sendable func delete(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         let principal = try context.require(.contactsWrite)
-        let contact = try await store.deleteContact(id: try context.parameters.require("id"), context: context.writeContext(.api, principal))
+        let contact = try await store.contacts.delete(id: try context.parameters.require("id"), context: context.writeContext(.api, principal))
         return try respond(with: contact)
     }
 
     @Sendable func list(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.contactsRead)
         let query = try ContactQuery(parameters: request.uri.queryParameters)
-        let page = try store.contacts(matching: query)
-        let stats = try store.orderStats(for: page.contacts.map(\.id))
+        let page = try store.contacts.list(matching: query)
+        let stats = try store.orders.orderStats(for: page.contacts.map(\.id))
         var writer = JSONWriter()
         writer.reserveCapacity(256 + page.contacts.count * 384)
         writer.beginObject()
@@ -83,7 +83,7 @@ struct ContactRoutes {
             try fields.finish()
             if let reason, reason.count > 500 { throw APIError.invalid("reason", "must be at most 500 characters") }
         }
-        let contact = try await store.updateContact(
+        let contact = try await store.contacts.update(
             id: id,
             with: ContactPatch(emailConsent: .value(EmailConsent.unsubscribed.rawValue)),
             context: context.writeContext(.unsubscribe, principal)
@@ -94,7 +94,7 @@ struct ContactRoutes {
     @Sendable func consentEvents(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.contactsRead)
         let id = try context.parameters.require("id")
-        guard let events = try store.consentEvents(contactID: id) else { throw ContactNotFound(id: id) }
+        guard let events = try store.contacts.consentEvents(contactID: id) else { throw ContactNotFound(id: id) }
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("data")
@@ -113,13 +113,13 @@ struct ContactRoutes {
         var fields = BodyFields(try await request.jsonObject(limit: configuration.maxBodySize))
         let patch = ContactPatch(emailConsent: fields.string("email_consent"), smsConsent: fields.string("sms_consent"))
         try fields.finish()
-        let contact = try await store.updateContact(id: id, with: patch, context: context.writeContext(.upstream, principal))
+        let contact = try await store.contacts.update(id: id, with: patch, context: context.writeContext(.upstream, principal))
         return try respond(with: contact)
     }
 
     /// `{"data": contact}` with the contact's order figures.
     private func respond(with contact: Contact, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
-        let stats = try store.orderStats(for: [contact.id])[contact.id]
+        let stats = try store.orders.orderStats(for: [contact.id])[contact.id]
         return .data(status: status, headers: headers) { $0.contact(contact, stats: stats) }
     }
 }

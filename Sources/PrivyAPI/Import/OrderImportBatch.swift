@@ -52,7 +52,7 @@ public struct OrderImportBatch: Sendable {
         var report = OrderImportReport()
         report.rejections = rejections
         guard !drafts.isEmpty else { return report }
-        let results = try await store.importOrders(drafts, context: WriteContext(source: .import))
+        let results = try await store.orders.importOrders(drafts, context: WriteContext(source: .import))
         for (index, result) in results.enumerated() {
             switch result {
             case .success(let written) where written.created: report.created += 1

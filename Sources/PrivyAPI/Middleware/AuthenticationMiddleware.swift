@@ -24,7 +24,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         }
         var context = context
         do {
-            context.principal = try store.authenticate(bearer: token)
+            context.principal = try store.credentials.authenticate(bearer: token)
         } catch let failure as AuthenticationFailure {
             switch failure {
             case .unknown: throw APIError.unauthorized("unknown bearer token")

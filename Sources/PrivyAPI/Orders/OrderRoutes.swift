@@ -18,7 +18,7 @@ struct OrderRoutes {
     @Sendable func place(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         let principal = try context.require(.ordersWrite)
         let draft = try OrderDraft(json: try await request.jsonObject(limit: configuration.maxBodySize))
-        let result = try await store.upsertOrder(
+        let result = try await store.orders.upsertOrder(
             draft,
             integrationToken: request.headers[.integrationToken],
             context: context.writeContext(.api, principal)
@@ -29,7 +29,7 @@ struct OrderRoutes {
     @Sendable func show(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.ordersWrite)
         let id = try context.parameters.require("order_id")
-        guard let order = try store.order(id: id) else { throw APIError.notFound("no order \(id)") }
+        guard let order = try store.orders.order(id: id) else { throw APIError.notFound("no order \(id)") }
         return .data { $0.order(order) }
     }
 }

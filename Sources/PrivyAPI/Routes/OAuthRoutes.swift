@@ -32,7 +32,7 @@ struct OAuthRoutes {
         }
         let minted: MintedToken
         do {
-            minted = try await store.exchangeClientCredentials(clientID: clientID, secret: secret, requested: requested)
+            minted = try await store.credentials.exchangeClientCredentials(clientID: clientID, secret: secret, requested: requested)
         } catch is AuthenticationFailure {
             throw APIError.unauthorized("unknown client or wrong client secret")
         } catch let refusal as ScopeNotGranted {
@@ -45,7 +45,7 @@ struct OAuthRoutes {
         writer.key("token_type")
         writer.string("Bearer")
         writer.key("expires_in")
-        writer.int(Store.accessTokenLifetime)
+        writer.int(CredentialStore.accessTokenLifetime)
         writer.key("scope")
         writer.string(minted.record.scopes.description)
         writer.key("created_at")

@@ -13,7 +13,7 @@ struct SyncRoutes {
 
     @Sendable func status(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         _ = try context.require(.admin)
-        let status = try store.syncStatus()
+        let status = try store.outbox.syncStatus()
         return .data { writer in
             writer.beginObject()
             // This server answers, so the exporter it recorded at start is what runs now.

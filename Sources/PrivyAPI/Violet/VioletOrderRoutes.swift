@@ -19,7 +19,7 @@ struct VioletOrderRoutes {
     @Sendable func place(_ request: Request, context: EdgeRequestContext) async throws -> Response {
         let principal = try context.require(.ordersWrite)
         let order = try VioletOrder(json: try await request.jsonObject(limit: configuration.maxBodySize))
-        let bags = try await store.placeVioletOrder(
+        let bags = try await store.orders.placeVioletOrder(
             order,
             integrationToken: request.headers[.integrationToken],
             context: context.writeContext(.violet, principal)

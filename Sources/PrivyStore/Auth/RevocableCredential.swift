@@ -11,7 +11,7 @@ protocol RevocableCredential: StoredRecord, Sendable, SendableMetatype {
     static func database(in tables: Tables) -> Database
 }
 
-extension Store {
+extension CredentialStore {
     /// Every credential of a kind, oldest first.
     func credentials<Credential: RevocableCredential>(_: Credential.Type) throws -> [Credential] {
         try environment.read { txn in

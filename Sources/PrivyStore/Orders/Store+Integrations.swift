@@ -4,7 +4,7 @@ public import PrivyDomain
 /// A Custom Integration token that names no active integration.
 public struct InactiveIntegrationToken: Error, Sendable, Equatable {}
 
-extension Store {
+extension OrderStore {
     /// Creates a Custom Integration with a new token.
     public func createIntegration(name: String, now: Timestamp = .now()) async throws -> Integration {
         let tables = tables
@@ -53,7 +53,9 @@ extension Store {
             return integration
         }
     }
+}
 
+extension Store {
     /// The integration an order is attributed to, by the contract's rules: a given token must
     /// name an active integration; without one, the only active integration, if exactly one.
     /// - Throws: ``InactiveIntegrationToken``.

@@ -7,7 +7,7 @@ private struct ImportStepLeftChanges: Error {
     let failure: ValidationFailure
 }
 
-extension Store {
+extension OrderStore {
     /// Applies many `POST /v1/orders/placed` upserts in ONE writer operation (one transaction,
     /// one commit): the bulk path of `privy-edge import orders`. Each draft goes through the
     /// same upsert as the endpoint (rules, linkage, stats, attribution, change log).
@@ -27,15 +27,17 @@ extension Store {
             let skipped = failedAfterWriting
             do {
                 return try await writer.perform { txn in
-                    try Self.importOrders(drafts, skipping: skipped, context: context, in: txn, tables)
+                    try Store.importOrders(drafts, skipping: skipped, context: context, in: txn, tables)
                 }
             } catch let step as ImportStepLeftChanges {
                 failedAfterWriting[step.index] = step.failure
             }
         }
     }
+}
 
-    private static func importOrders(
+extension Store {
+    fileprivate static func importOrders(
         _ drafts: [OrderDraft], skipping skipped: [Int: ValidationFailure], context: WriteContext, in txn: WriteTransaction, _ tables: Tables
     ) throws -> [Result<OrderWriteResult, ValidationFailure>] {
         var results: [Result<OrderWriteResult, ValidationFailure>] = []

@@ -9,7 +9,7 @@ public struct OrderWriteResult: Sendable {
     public var created: Bool
 }
 
-extension Store {
+extension OrderStore {
     /// Creates or updates an order (`POST /v1/orders/placed`), links it to a contact (creating
     /// one if none matches), attributes it to an integration and keeps order stats exact: all
     /// in one transaction.
@@ -21,7 +21,7 @@ extension Store {
     public func upsertOrder(_ draft: OrderDraft, integrationToken: String?, context: WriteContext) async throws -> OrderWriteResult {
         let tables = tables
         return try await writer.perform { txn in
-            try Self.upsertOrder(draft, integrationToken: integrationToken, context: context, in: txn, tables)
+            try Store.upsertOrder(draft, integrationToken: integrationToken, context: context, in: txn, tables)
         }
     }
 
@@ -43,7 +43,9 @@ extension Store {
             return stats
         }
     }
+}
 
+extension Store {
     static func upsertOrder(_ draft: OrderDraft, integrationToken: String?, context: WriteContext, in txn: WriteTransaction, _ tables: Tables) throws -> OrderWriteResult {
         let existing = try draft.orderID.flatMap(OrderID.init(parsing:)).flatMap { id in
             try txn.withValue(forKey: id.rawValue, in: tables.orders, Order.init(decoding:))

@@ -30,7 +30,7 @@ public enum ExporterMode: Sendable, Hashable {
     }
 }
 
-extension Store {
+extension SyncOutbox {
     /// Records whether this server runs the exporter; `serve` calls it once at start.
     public func recordExporterMode(_ mode: ExporterMode) async throws {
         let meta = tables.meta

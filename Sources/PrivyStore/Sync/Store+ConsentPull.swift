@@ -1,7 +1,7 @@
 import LMDB
 public import PrivyDomain
 
-extension Store {
+extension SyncOutbox {
     /// The consent pull's state now.
     public func pullState() throws -> PullState {
         try environment.read { txn in try PullState.read(in: txn, meta: tables.meta) }
@@ -48,16 +48,16 @@ extension Store {
             var state = try PullState.read(in: txn, meta: tables.meta)
             state.count(calls: calls, at: now)
             let matched = try contacts.compactMap { upstream in
-                try Self.localContact(matching: upstream, in: txn, tables).map { (upstream, $0) }
+                try Store.localContact(matching: upstream, in: txn, tables).map { (upstream, $0) }
             }
-            let pending = matched.isEmpty ? [:] : try Self.pendingLocalConsent(in: txn, tables)
+            let pending = matched.isEmpty ? [:] : try Store.pendingLocalConsent(in: txn, tables)
             var changed = 0
             for (upstream, contact) in matched {
                 var request = upstream.restrictions
                 let undelivered = pending[contact.id] ?? []
                 if undelivered.contains(.emailConsent) { request.email = nil }
                 if undelivered.contains(.smsConsent) { request.sms = nil }
-                if try Self.writeUpstreamConsent(request, to: contact, at: now, in: txn, tables) { changed += 1 }
+                if try Store.writeUpstreamConsent(request, to: contact, at: now, in: txn, tables) { changed += 1 }
             }
             state.advance(totalPages: totalPages, changed: changed, at: now)
             try state.write(in: txn, meta: tables.meta)
@@ -76,21 +76,23 @@ extension Store {
     public func adoptUpstreamConsent(_ local: ContactID, from upstream: UpstreamConsent, at now: Timestamp = .now()) async throws -> Bool {
         let tables = tables
         return try await writer.perform { txn in
-            guard let contact = try Self.contact(local, in: txn, tables), !contact.isDeleted else { return false }
+            guard let contact = try Store.contact(local, in: txn, tables), !contact.isDeleted else { return false }
             let request = ConsentRequest(
                 email: contact.emailConsentUpdatedAt == nil ? upstream.emailConsent : nil,
                 sms: contact.smsConsentUpdatedAt == nil ? upstream.smsConsent : nil
             )
-            return try Self.writeUpstreamConsent(request, to: contact, at: now, in: txn, tables)
+            return try Store.writeUpstreamConsent(request, to: contact, at: now, in: txn, tables)
         }
     }
+}
 
+extension Store {
     // MARK: - Inside the writing transaction
 
     /// Writes `request` onto `contact` with source `upstream`, each channel on its own so one the
     /// rules refuse (SMS `subscribed` without a local phone) does not hold back the other.
     /// - Returns: whether the contact changed.
-    private static func writeUpstreamConsent(_ request: ConsentRequest, to contact: Contact, at now: Timestamp, in transaction: WriteTransaction, _ tables: Tables) throws -> Bool {
+    fileprivate static func writeUpstreamConsent(_ request: ConsentRequest, to contact: Contact, at now: Timestamp, in transaction: WriteTransaction, _ tables: Tables) throws -> Bool {
         let patches = [
             request.email.map { ContactPatch(emailConsent: .value($0.rawValue), sendWelcomeSMS: false) },
             request.sms.map { ContactPatch(smsConsent: .value($0.rawValue), sendWelcomeSMS: false) },
@@ -106,7 +108,7 @@ extension Store {
 
     /// The live local contact an upstream contact stands for: the one linked to its id, else the
     /// unlinked one with its email, else with its phone.
-    private static func localContact(matching upstream: UpstreamConsent, in transaction: some Transaction, _ tables: Tables) throws -> Contact? {
+    fileprivate static func localContact(matching upstream: UpstreamConsent, in transaction: some Transaction, _ tables: Tables) throws -> Contact? {
         let identities = UpstreamIdentities(tables: tables)
         if let linked = try identities.localID(of: upstream.upstreamID, in: transaction) {
             return try contact(linked, in: transaction, tables).flatMap { $0.isDeleted ? nil : $0 }
@@ -123,7 +125,7 @@ extension Store {
 
     /// The consent fields of each contact that local changes not yet delivered upstream touch
     /// (changes with source `upstream` mirror the upstream and do not count).
-    private static func pendingLocalConsent(in transaction: some Transaction, _ tables: Tables) throws -> [ContactID: ContactFields] {
+    fileprivate static func pendingLocalConsent(in transaction: some Transaction, _ tables: Tables) throws -> [ContactID: ContactFields] {
         var pending: [ContactID: ContactFields] = [:]
         try transaction.forEach(in: tables.changes) { _, value in
             let change = try Change(decoding: value)

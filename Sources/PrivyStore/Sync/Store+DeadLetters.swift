@@ -1,7 +1,7 @@
 import LMDB
 import PrivyDomain
 
-extension Store {
+extension SyncOutbox {
     /// Every dead letter, oldest first.
     public func deadLetters() throws -> [DeadLetter] {
         try environment.read { txn in
@@ -20,7 +20,7 @@ extension Store {
     public func retryDeadLetter(id: UInt64) async throws -> DeadLetter? {
         let tables = tables
         return try await writer.perform { txn in
-            guard let letter = try Self.takeDeadLetter(id, in: txn, tables) else { return nil }
+            guard let letter = try Store.takeDeadLetter(id, in: txn, tables) else { return nil }
             try ChangeLog(tables: tables).append(
                 letter.entity,
                 contactFields: letter.contactFields,
@@ -36,10 +36,12 @@ extension Store {
     /// - Returns: the dead letter, or `nil` if there is no such one.
     public func dropDeadLetter(id: UInt64) async throws -> DeadLetter? {
         let tables = tables
-        return try await writer.perform { txn in try Self.takeDeadLetter(id, in: txn, tables) }
+        return try await writer.perform { txn in try Store.takeDeadLetter(id, in: txn, tables) }
     }
+}
 
-    private static func takeDeadLetter(_ id: UInt64, in transaction: WriteTransaction, _ tables: Tables) throws -> DeadLetter? {
+extension Store {
+    fileprivate static func takeDeadLetter(_ id: UInt64, in transaction: WriteTransaction, _ tables: Tables) throws -> DeadLetter? {
         let key = Key.sequence(id)
         guard let letter = try transaction.withValue(forKey: key, in: tables.syncDeadLetters, DeadLetter.init(decoding:)) else { return nil }
         try transaction.delete(key, in: tables.syncDeadLetters)

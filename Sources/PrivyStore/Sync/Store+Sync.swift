@@ -5,7 +5,7 @@ extension Counter {
     static let deadLetterSequence = Counter(key: "seq:dead_letter")
 }
 
-extension Store {
+extension SyncOutbox {
     /// The pending backlog, grouped per entity, each with its current state, in one read
     /// transaction. Changes to an order the store cannot provide yet (see
     /// ``upstreamOrder(_:in:_:)``) are left out: they stay in the log and do not count.
@@ -21,7 +21,7 @@ extension Store {
             try txn.forEach(in: tables.changes, from: Key.sequence(checkpoint + 1)) { _, value in
                 let change = try Change(decoding: value)
                 if states[change.entity] == nil {
-                    let state = try Self.syncState(of: change.entity, in: txn, tables)
+                    let state = try Store.syncState(of: change.entity, in: txn, tables)
                     states[change.entity] = .some(state)
                     if state != nil { entities.append(change.entity) }
                 }
@@ -80,7 +80,7 @@ extension Store {
                 settled += completion.changes.count
             }
             state.pace.record(settled, at: now)
-            state.checkpoint = try Self.syncCheckpoint(in: txn, tables)
+            state.checkpoint = try Store.syncCheckpoint(in: txn, tables)
             try state.write(in: txn, meta: tables.meta)
         }
     }
@@ -98,11 +98,13 @@ extension Store {
             try state.write(in: txn, meta: tables.meta)
         }
     }
+}
 
+extension Store {
     // MARK: - Inside a transaction
 
     /// An entity's state for the exporter, or `nil` for an order the store cannot provide yet.
-    private static func syncState(of entity: Change.Entity, in transaction: some Transaction, _ tables: Tables) throws -> EntityState? {
+    fileprivate static func syncState(of entity: Change.Entity, in transaction: some Transaction, _ tables: Tables) throws -> EntityState? {
         switch entity {
         case .contact(let id):
             .contact(try contact(id, in: transaction, tables), upstreamID: try UpstreamIdentities(tables: tables).upstreamID(of: id, in: transaction))
@@ -113,7 +115,7 @@ extension Store {
 
     /// The highest sequence up to which the log is empty: just below the oldest pending change,
     /// or the last sequence handed out when nothing is pending.
-    private static func syncCheckpoint(in transaction: WriteTransaction, _ tables: Tables) throws -> UInt64 {
+    fileprivate static func syncCheckpoint(in transaction: WriteTransaction, _ tables: Tables) throws -> UInt64 {
         var oldest: UInt64?
         try transaction.forEach(in: tables.changes) { key, _ in
             oldest = Key.sequence(in: key)

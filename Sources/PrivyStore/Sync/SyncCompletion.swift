@@ -1,4 +1,4 @@
-/// What became of one entity's pending changes, recorded by ``Store/completeSync(_:at:)``:
+/// What became of one entity's pending changes, recorded by ``SyncOutbox/completeSync(_:at:)``:
 /// the changes leave the log and the progress figures move, in one transaction.
 public struct SyncCompletion: Sendable {
     /// The end of the upstream exchange.

@@ -58,7 +58,7 @@ public struct SyncStatus: Sendable {
     }
 }
 
-extension Store {
+extension SyncOutbox {
     /// The exporter's figures now.
     public func syncStatus(now: Timestamp = .now()) throws -> SyncStatus {
         try environment.read { txn in

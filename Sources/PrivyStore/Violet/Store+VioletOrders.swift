@@ -11,7 +11,7 @@ public struct VioletBagResult: Sendable {
     public var created: Bool
 }
 
-extension Store {
+extension OrderStore {
     /// Violet bags get the order ids after this one, counting up: `9000000000000001`, … A range
     /// no shop system hands out, and below 2^53 (7 trillion ids) so that every JSON client reads
     /// them exactly. Do not send ids from it to `POST /v1/orders/placed`; an id that is taken
@@ -37,7 +37,7 @@ extension Store {
         return try await writer.perform { txn in
             let checked = try VioletOrderRules.check(order).get()
             return try checked.enumerated().map { index, bag in
-                try Self.placeVioletBag(index, bag, of: order, integrationToken: integrationToken, context: context, in: txn, tables)
+                try Store.placeVioletBag(index, bag, of: order, integrationToken: integrationToken, context: context, in: txn, tables)
             }
         }
     }
@@ -53,8 +53,10 @@ extension Store {
             return bags
         }
     }
+}
 
-    private static func placeVioletBag(
+extension Store {
+    fileprivate static func placeVioletBag(
         _ index: Int, _ bag: VioletOrderRules.CheckedBag, of order: VioletOrder, integrationToken: String?,
         context: WriteContext, in txn: WriteTransaction, _ tables: Tables
     ) throws -> VioletBagResult {
@@ -85,9 +87,9 @@ extension Store {
     }
 
     /// The next free id after ``violetOrderIDBase``.
-    private static func allocateVioletOrderID(in txn: WriteTransaction, _ tables: Tables) throws -> OrderID {
+    fileprivate static func allocateVioletOrderID(in txn: WriteTransaction, _ tables: Tables) throws -> OrderID {
         while true {
-            let id = OrderID(parsing: String(violetOrderIDBase + (try Counter.violetOrderID.next(in: txn, meta: tables.meta))))!
+            let id = OrderID(parsing: String(OrderStore.violetOrderIDBase + (try Counter.violetOrderID.next(in: txn, meta: tables.meta))))!
             if try txn.withValue(forKey: id.rawValue, in: tables.orders, { _ in true }) == nil {
                 return id
             }
@@ -99,7 +101,7 @@ extension Store {
     /// - Returns: whether the contact is subscribed now: `false` when the consent engine refuses
     ///   (a `compliance_suppressed` contact) or the contact the order is linked to does not have
     ///   the order's email (linked by phone); nothing is written then.
-    private static func subscribeToEmail(_ order: Order, context: WriteContext, in txn: WriteTransaction, _ tables: Tables) throws -> Bool {
+    fileprivate static func subscribeToEmail(_ order: Order, context: WriteContext, in txn: WriteTransaction, _ tables: Tables) throws -> Bool {
         guard let id = order.contactID, let email = order.email, let contact = try contact(id, in: txn, tables),
               contact.email?.normalized == email.normalized
         else { return false }
@@ -113,6 +115,6 @@ extension Store {
 }
 
 extension Counter {
-    /// The last Violet bag order id handed out, counted from ``Store/violetOrderIDBase``.
+    /// The last Violet bag order id handed out, counted from ``OrderStore/violetOrderIDBase``.
     static let violetOrderID = Counter(key: "seq:violet_order_id")
 }

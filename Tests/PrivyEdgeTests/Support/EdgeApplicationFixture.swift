@@ -41,7 +41,7 @@ enum EdgeApplicationFixture {
         var resolver = SettingsResolver(flags: flags, sources: try SettingSources(configFlag: config, environment: environment))
         let app = try await buildApplication(settings: try ServeSettings(resolving: &resolver), logger: logger)
         do {
-            let token = try await app.store.mintToken(scopes: [.contactsRead, .contactsWrite], name: "app-test", expiresAt: nil).token
+            let token = try await app.store.credentials.mintToken(scopes: [.contactsRead, .contactsWrite], name: "app-test", expiresAt: nil).token
             try await body(app, token)
         } catch {
             if app.store.isOpen { await app.store.close() }

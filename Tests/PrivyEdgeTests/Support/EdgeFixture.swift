@@ -32,9 +32,9 @@ struct EdgeFixture: Sendable {
         let fixture = EdgeFixture(
             directory: directory,
             store: store,
-            adminToken: try await store.mintToken(scopes: [.contactsRead, .contactsWrite, .ordersWrite, .admin], name: "admin", expiresAt: nil).token,
-            readerToken: try await store.mintToken(scopes: .contactsRead, name: "reader", expiresAt: nil).token,
-            writerToken: try await store.mintToken(scopes: [.contactsRead, .contactsWrite], name: "writer", expiresAt: nil).token
+            adminToken: try await store.credentials.mintToken(scopes: [.contactsRead, .contactsWrite, .ordersWrite, .admin], name: "admin", expiresAt: nil).token,
+            readerToken: try await store.credentials.mintToken(scopes: .contactsRead, name: "reader", expiresAt: nil).token,
+            writerToken: try await store.credentials.mintToken(scopes: [.contactsRead, .contactsWrite], name: "writer", expiresAt: nil).token
         )
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var logger = Logger(label: "privy-edge-test")
