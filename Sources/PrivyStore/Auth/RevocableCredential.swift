@@ -15,12 +15,7 @@ extension CredentialStore {
     /// Every credential of a kind, oldest first.
     func credentials<Credential: RevocableCredential>(_: Credential.Type) throws -> [Credential] {
         try environment.read { txn in
-            var credentials: [Credential] = []
-            try txn.forEach(in: Credential.database(in: tables)) { _, value in
-                credentials.append(try Credential(decoding: value))
-                return true
-            }
-            return credentials.sorted { $0.createdAt < $1.createdAt }
+            try txn.records(Credential.self, in: Credential.database(in: tables)).sorted { $0.createdAt < $1.createdAt }
         }
     }
 

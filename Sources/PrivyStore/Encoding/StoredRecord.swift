@@ -1,3 +1,5 @@
+import LMDB
+
 /// A value the store keeps in one of its tables: written in ``RecordWriter``'s layout behind a
 /// version byte, and read back only through ``init(decoding:)``, which checks that byte.
 protocol StoredRecord {
@@ -47,5 +49,21 @@ extension RecordReader {
             throw CorruptRecord(what: "\(Record.table): a record of layout version \(reader.version); this build reads version \(Record.layoutVersion)")
         }
         return try Record(readingFields: &reader)
+    }
+}
+
+extension Transaction {
+    /// Every record of `database`, decoded, in key order.
+    /// - Parameters:
+    ///   - type: the kind of record the table holds.
+    ///   - database: the table.
+    /// - Returns: the records.
+    func records<Record: StoredRecord>(_ type: Record.Type, in database: Database) throws -> [Record] {
+        var records: [Record] = []
+        try forEach(in: database) { _, value in
+            records.append(try Record(decoding: value))
+            return true
+        }
+        return records
     }
 }

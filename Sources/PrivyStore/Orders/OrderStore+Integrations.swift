@@ -23,12 +23,7 @@ extension OrderStore {
     /// Every integration, oldest first.
     public func integrations() throws -> [Integration] {
         try environment.read { txn in
-            var integrations: [Integration] = []
-            try txn.forEach(in: tables.integrations) { _, value in
-                integrations.append(try Integration(decoding: value))
-                return true
-            }
-            return integrations.sorted { $0.createdAt < $1.createdAt }
+            try txn.records(Integration.self, in: tables.integrations).sorted { $0.createdAt < $1.createdAt }
         }
     }
 

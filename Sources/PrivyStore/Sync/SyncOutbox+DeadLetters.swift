@@ -5,12 +5,7 @@ extension SyncOutbox {
     /// Every dead letter, oldest first.
     public func deadLetters() throws -> [DeadLetter] {
         try environment.read { txn in
-            var letters: [DeadLetter] = []
-            try txn.forEach(in: tables.syncDeadLetters) { _, value in
-                letters.append(try DeadLetter(decoding: value))
-                return true
-            }
-            return letters
+            try txn.records(DeadLetter.self, in: tables.syncDeadLetters)
         }
     }
 
