@@ -127,11 +127,12 @@ public enum ContactRules {
     /// - Parameters:
     ///   - contact: the contact to delete.
     ///   - now: the time of the delete.
+    ///   - source: the write path; only the system may delete a compliance-suppressed contact.
     /// - Returns: the deleted contact, with ``ContactFields/deleted`` as its changed fields (none if it
-    ///   was already deleted).
+    ///   was already deleted), or the compliance-suppression refusal.
     public static func delete(_ contact: Contact, now: Timestamp, source: ConsentSource) -> Result<ContactWriteOutcome, ValidationFailure> {
-        if contact.emailConsent == .complianceSuppressed, !source.isSystem {
-            return .failure(ValidationFailure(details: [FieldError(field: "base", message: "cannot be changed while email consent is compliance_suppressed")]))
+        if let refusal = complianceRefusal(of: contact, source: source) {
+            return .failure(ValidationFailure(details: [refusal]))
         }
         var deleted = contact
         if !contact.isDeleted {
@@ -146,6 +147,13 @@ public enum ContactRules {
         ))
     }
 
+    /// The seed's "Any write to a compliance-suppressed contact returns 422": the broken rule
+    /// when `contact` is compliance-suppressed and the write does not come from the system.
+    private static func complianceRefusal(of contact: Contact, source: ConsentSource) -> FieldError? {
+        guard contact.emailConsent == .complianceSuppressed, !source.isSystem else { return nil }
+        return FieldError(field: "base", message: "cannot be changed while email consent is compliance_suppressed")
+    }
+
     /// Applies `patch` to `base` and compares the result with `before` (which differs from `base` only
     /// for a restore).
     private static func write(
@@ -157,8 +165,8 @@ public enum ContactRules {
         source: ConsentSource
     ) -> Result<ContactWriteOutcome, ValidationFailure> {
         var errors: [FieldError] = []
-        if before.emailConsent == .complianceSuppressed, !source.isSystem {
-            errors.append(FieldError(field: "base", message: "cannot be changed while email consent is compliance_suppressed"))
+        if let refusal = complianceRefusal(of: before, source: source) {
+            errors.append(refusal)
         }
         let hasPhone = base.phoneNumber != nil || patch.phoneNumber.hasValue
         if base.email == nil, !patch.email.hasValue, !hasPhone {

@@ -85,6 +85,8 @@ public struct OrderImportBatch: Sendable {
             draft = try OrderDraft(json: object)
         } catch let wrong as WrongFieldTypes {
             throw .wrongFieldTypes(wrong)
+        } catch let failure as ValidationFailure {
+            throw .validationFailed(failure)
         } catch {
             throw .badRequest("\(error)")
         }
