@@ -4,6 +4,9 @@ SWIFT ?= swift
 DATA_DIR ?= ./privy-edge-data
 SCRATCH ?= .build
 RELEASE_BIN := $(SCRATCH)/release/privy-edge
+# A release build with Swift's runtime linked statically. Every release product is built with
+# these same flags, so building one never invalidates the objects of another.
+RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(SCRATCH) -Xlinker -L$(abspath $(STATIC_LIBS))
 # Static C libraries the linker must prefer over shared ones (zlib, used by the HTTP client's
 # decompression): a directory holding only the .a files, searched before the system's.
 STATIC_LIBS := $(SCRATCH)/static-libs
@@ -39,8 +42,7 @@ build: deps
 ## The single binary: Swift's runtime and Foundation linked statically, liblmdb.a inside.
 release: deps
 	mkdir -p $(STATIC_LIBS) && ln -sf /usr/lib/$$(uname -m)-linux-gnu/libz.a $(STATIC_LIBS)/libz.a
-	$(SWIFT) build -c release --static-swift-stdlib --product privy-edge --scratch-path $(SCRATCH) \
-		-Xlinker -L$(abspath $(STATIC_LIBS))
+	$(RELEASE_BUILD) --product privy-edge
 
 ## Fails unless the release binary is self-contained.
 check-release: release
@@ -64,7 +66,7 @@ browser-test: release test-deps
 ## when it is installed. Reports: out/bench/.
 bench: release
 	@scripts/install-deps.sh bench
-	$(SWIFT) build -c release --product privy-echo --scratch-path $(SCRATCH)
+	$(RELEASE_BUILD) --product privy-echo
 	PRIVY_EDGE_BINARY=$(RELEASE_BIN) PRIVY_ECHO_BINARY=$(SCRATCH)/release/privy-echo scripts/bench.sh
 
 ## New-buyer upserts as the store grows (0 to 10M orders stored): req/s, p99, bytes on disk per

@@ -65,16 +65,18 @@ block_device() {
     esac
 }
 
-# "writes sync_seconds" from the admin listener on port $1.
+# "writes commit_seconds wait_seconds" from the admin listener on port $1: writes answered, time
+# in LMDB's commit call, and the part of it the writer thread waited off the CPU for the device.
 scrape_writer() {
     curl -s "http://127.0.0.1:$1/metrics" | awk '
         $1 == "privy_edge_writes_total" {w = $2}
         $1 == "privy_edge_write_sync_duration_seconds_sum" {s = $2}
-        END {printf "%s %s", w + 0, s + 0}'
+        $1 == "privy_edge_write_sync_wait_seconds_sum" {x = $2}
+        END {printf "%s %s %s", w + 0, s + 0, x + 0}'
 }
 
-# Microseconds in LMDB's commit call per write between two scrapes: W0 S0 W1 S1.
-commit_wait_per_write() {
+# Microseconds of a scraped time per write between two scrapes: W0 T0 W1 T1.
+microseconds_per_write() {
     echo "$1 $2 $3 $4" | awk '{ if ($3 > $1) printf "%.1f", ($4 - $2) * 1e6 / ($3 - $1); else print "?" }'
 }
 

@@ -8,9 +8,10 @@
 #       half-new    half new orders, half updates, 10,000 buyers
 #       new-buyers  every request a new order from a new buyer (a pool of 10 million)
 #     and for each: req/s and p99 against the echo's, the server's CPU per request, its writer
-#     thread's (`privy-writer`) CPU per operation and time in LMDB's commit call (the disk wait)
-#     per operation, and bytes that reached the block device per request (device counters in
-#     /proc/diskstats, framed by `sync`);
+#     thread's (`privy-writer`) CPU per operation, its time in LMDB's commit call per operation
+#     and the part of that spent off the CPU waiting for the device (the sync wait), and bytes
+#     that reached the block device per request (device counters in /proc/diskstats, framed by
+#     `sync`);
 #  3. `privy-edge import orders` of a generated 1M-line file: orders/s, against Debian's
 #     `mdb_load` of the same lines as raw values under sorted 12-digit keys;
 #  4. if PostgreSQL is installed: pgbench running `INSERT … ON CONFLICT DO UPDATE` with the same
@@ -97,21 +98,24 @@ echo
 echo "== results ($(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_at_start)"
 echo_rps=$(figure "$out/echo.json" throughput_rps)
 echo_p99=$(figure "$out/echo.json" latency_ms.p99)
-printf "%-34s %9s %9s %7s %9s %9s %9s %10s\n" "" "req/s" "p99 ms" "× echo" "CPU µs" "writer µs" "commit µs" "disk B"
-printf "%-34s %9.0f %9.2f %7s %9.1f %9s %9s %10s\n" "JSON echo ceiling" "$echo_rps" "$echo_p99" "1.00" \
-    "$(figure "$out/echo.json" server.cpu_us_per_request)" "" "" ""
+printf "%-34s %9s %9s %7s %9s %9s %9s %9s %10s\n" "" "req/s" "p99 ms" "× echo" "CPU µs" "writer µs" "commit µs" "wait µs" "disk B"
+printf "%-34s %9.0f %9.2f %7s %9.1f %9s %9s %9s %10s\n" "JSON echo ceiling" "$echo_rps" "$echo_p99" "1.00" \
+    "$(figure "$out/echo.json" server.cpu_us_per_request)" "" "" "" ""
 half_new_rps=""
 for workload in $workloads; do
     report="$out/orders-$workload.json"
     rps=$(figure "$report" throughput_rps)
     [ "$workload" = half-new ] && half_new_rps=$rps
-    printf "%-34s %9.0f %9.2f %7.2f %9.1f %9.1f %9.1f %10s\n" "orders, $workload" "$rps" "$(figure "$report" latency_ms.p99)" \
+    read -r w0 commit0 wait0 w1 commit1 wait1 < "$out/orders-$workload.sync"
+    printf "%-34s %9.0f %9.2f %7.2f %9.1f %9.1f %9.1f %9.1f %10s\n" "orders, $workload" "$rps" "$(figure "$report" latency_ms.p99)" \
         "$(echo "$rps / $echo_rps" | bc -l)" "$(figure "$report" server.cpu_us_per_request)" \
-        "$(figure "$report" server.writer_cpu_us_per_request)" "$(commit_wait_per_write $(cat "$out/orders-$workload.sync"))" \
+        "$(figure "$report" server.writer_cpu_us_per_request)" \
+        "$(microseconds_per_write "$w0" "$commit0" "$w1" "$commit1")" "$(microseconds_per_write "$w0" "$wait0" "$w1" "$wait1")" \
         "$(figure "$report" server.disk_bytes_per_request 2>/dev/null | xargs printf '%.0f' 2>/dev/null || echo '?')"
 done
 echo "  (CPU: the server process per request; writer: its privy-writer thread per operation; commit: time in"
-echo "   LMDB's commit call per operation, which writes and syncs the pages; disk: bytes the block device took)"
+echo "   LMDB's commit call per operation, which writes and syncs the pages; wait: the part of it the writer"
+echo "   spent off the CPU, waiting for the device; disk: bytes the block device took)"
 printf "%-34s %9.0f orders/s" "import, $import_lines lines" "$import_rate"
 [ -n "$mdb_rate" ] && printf "   mdb_load %.0f records/s   import / mdb_load %.2f×" "$mdb_rate" "$(echo "$import_rate / $mdb_rate" | bc -l)"
 echo

@@ -40,6 +40,10 @@ public final class GroupCommitWriter: Sendable {
         /// Time spent in `mdb_txn_commit`, where LMDB writes the dirty pages and syncs them and
         /// the meta page: what a durable batch waits on the disk.
         public var commitCallDuration: Duration
+        /// The part of ``commitCallDuration`` the writer thread spent off the CPU: waiting for
+        /// the device to take and sync the pages (the rest is the kernel copying and submitting
+        /// them on the writer's CPU time).
+        public var commitWaitDuration: Duration
         /// How many times the batch was aborted and replayed.
         public var replays: Int
     }
@@ -150,14 +154,14 @@ private struct WriterLoop: Sendable {
         var attempts = batch
         var replays = 0
         var answered = 0
-        var commitCallDuration = Duration.zero
+        var commitCall = CommitCallTime()
         func settle(_ writes: [any PendingWrite], _ answer: (any PendingWrite) -> Void) {
             writes.forEach(answer)
             answered += writes.count
             attempts = []
         }
         while !attempts.isEmpty {
-            switch apply(attempts, commitCallDuration: &commitCallDuration) {
+            switch apply(attempts, commitCall: &commitCall) {
             case .committed:
                 refusals.clear()
                 settle(attempts) { $0.answer() }
@@ -190,7 +194,10 @@ private struct WriterLoop: Sendable {
                 settle(attempts) { $0.fail(error) }
             }
         }
-        configuration.onBatchCommitted?(.init(size: answered, duration: start.duration(to: .now), commitCallDuration: commitCallDuration, replays: replays))
+        configuration.onBatchCommitted?(.init(
+            size: answered, duration: start.duration(to: .now),
+            commitCallDuration: commitCall.wall, commitWaitDuration: commitCall.offCPU, replays: replays
+        ))
     }
 
     /// Doubles the map, up to the configured maximum.
@@ -219,10 +226,29 @@ private struct WriterLoop: Sendable {
         case failAll(any Error)
     }
 
+    /// Wall and CPU time of the writer thread inside `mdb_txn_commit`, summed over a batch's passes.
+    private struct CommitCallTime {
+        var wall = Duration.zero
+        var cpu = Duration.zero
+
+        /// The time the thread was not on the CPU: waiting for the device.
+        var offCPU: Duration {
+            max(wall - cpu, .zero)
+        }
+
+        /// Runs `commit`, adding its wall and thread CPU time.
+        mutating func measure(_ commit: () -> Int32) -> Int32 {
+            let (wallStart, cpuStart) = (ContinuousClock.now, ThreadCPUClock.now())
+            let code = commit()
+            cpu += ThreadCPUClock.now() - cpuStart
+            wall += wallStart.duration(to: .now)
+            return code
+        }
+    }
+
     /// One pass: begin, attempt every write, commit. Holds the map shared throughout, so the
-    /// map is only ever resized between passes. Adds the time spent committing to
-    /// `commitCallDuration`.
-    private func apply(_ writes: [any PendingWrite], commitCallDuration: inout Duration) -> Attempt {
+    /// map is only ever resized between passes. Adds the time spent committing to `commitCall`.
+    private func apply(_ writes: [any PendingWrite], commitCall: inout CommitCallTime) -> Attempt {
         environment.mapLock.withSharedAccess {
             var handle: OpaquePointer?
             let begin = mdb_txn_begin(environment.handle, nil, 0, &handle)
@@ -250,9 +276,7 @@ private struct WriterLoop: Sendable {
                     return .replay(remaining: remaining, failed: (write, error), deferred: [])
                 }
             }
-            let commitStart = ContinuousClock.now
-            let code = mdb_txn_commit(handle)
-            commitCallDuration += commitStart.duration(to: .now)
+            let code = commitCall.measure { mdb_txn_commit(handle) }
             switch code {
             case MDB_SUCCESS: return .committed
             case MDB_MAP_FULL: return .mapFull

@@ -5,7 +5,9 @@ import Synchronization
 /// Turns the group-commit writer's batch reports into metrics: how many writes it answered
 /// (`privy_edge_writes_total`), batch sizes (`privy_edge_write_batch_size`), commit latency
 /// (`privy_edge_write_commit_duration_seconds`), time in LMDB's commit call, which writes and
-/// syncs the pages (`privy_edge_write_sync_duration_seconds`), and replays (`privy_edge_write_batch_replays_total`),
+/// syncs the pages (`privy_edge_write_sync_duration_seconds`), the part of it the writer waited
+/// off the CPU for the device (`privy_edge_write_sync_wait_seconds`), and replays
+/// (`privy_edge_write_batch_replays_total`),
 /// plus the recent write rate the status page shows.
 ///
 /// Hand ``batchCommitted(_:)`` to `Store.open(onBatchCommitted:)`; it runs on the writer thread
@@ -19,6 +21,7 @@ public final class WriteObserver: Sendable {
     private let batchSize: Recorder
     private let commitDuration: Timer
     private let syncDuration: Timer
+    private let syncWait: Timer
     private let replays: Counter
     private let answered = Atomic<Int>(0)
     let rate = WriteRate()
@@ -28,6 +31,7 @@ public final class WriteObserver: Sendable {
         batchSize = Recorder(label: Self.batchSizeLabel, aggregate: true, factory: factory)
         commitDuration = Timer(label: "privy_edge_write_commit_duration_seconds", preferredDisplayUnit: .seconds, factory: factory)
         syncDuration = Timer(label: "privy_edge_write_sync_duration_seconds", preferredDisplayUnit: .seconds, factory: factory)
+        syncWait = Timer(label: "privy_edge_write_sync_wait_seconds", preferredDisplayUnit: .seconds, factory: factory)
         replays = Counter(label: "privy_edge_write_batch_replays_total", factory: factory)
     }
 
@@ -37,6 +41,7 @@ public final class WriteObserver: Sendable {
         batchSize.record(report.size)
         commitDuration.record(duration: report.duration)
         syncDuration.record(duration: report.syncDuration)
+        syncWait.record(duration: report.syncWait)
         replays.increment(by: report.replays)
         answered.add(report.size, ordering: .relaxed)
         rate.record(report.size)

@@ -43,6 +43,9 @@ public struct CommitReport: Sendable {
     /// Time in LMDB's commit call, which writes the dirty pages and syncs them: what a durable
     /// batch waits on the disk.
     public let syncDuration: Duration
+    /// The part of ``syncDuration`` the writer thread was off the CPU, waiting for the device
+    /// to take and sync the pages; the rest is the kernel copying and submitting them.
+    public let syncWait: Duration
     /// How many times the batch was aborted and replayed.
     public let replays: Int
 
@@ -50,6 +53,7 @@ public struct CommitReport: Sendable {
         size = report.size
         duration = report.duration
         syncDuration = report.commitCallDuration
+        syncWait = report.commitWaitDuration
         replays = report.replays
     }
 }

@@ -8,12 +8,12 @@ private struct Refused: Error, Equatable {
 
 @Suite("Group-commit writer")
 struct GroupCommitWriterTests {
-    @Test("thousands of concurrent writes from many tasks are all answered and all present")
+    @Test("thousands of concurrent writes from many tasks are all answered and all present; each commit reports its times")
     func concurrentWrites() async throws {
         let temp = try TemporaryEnvironment()
         defer { temp.remove() }
-        let batchSizes = BatchSizes()
-        try await temp.withWriter(.init(onBatchCommitted: { batchSizes.record($0.size) })) { writer in
+        let reports = BatchReports()
+        try await temp.withWriter(.init(onBatchCommitted: reports.record)) { writer in
             let db = try await writer.database("many")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for task in 0..<50 {
@@ -30,7 +30,14 @@ struct GroupCommitWriterTests {
                 #expect(try txn.count(of: db) == 5000)
             }
         }
-        #expect(batchSizes.largest > 1, "concurrent writers should share commits")
+        let batches = reports.all
+        #expect(batches.map(\.size).max() ?? 0 > 1, "concurrent writers should share commits")
+        #expect(batches.map(\.size).reduce(0, +) >= 5000)
+        for batch in batches {
+            // The commit call lies inside the batch's time, and its wait off the CPU inside the call.
+            #expect(batch.commitWaitDuration >= .zero && batch.commitWaitDuration <= batch.commitCallDuration)
+            #expect(batch.commitCallDuration > .zero && batch.commitCallDuration <= batch.duration)
+        }
     }
 
     @Test("a failing write fails alone; its batch-mates commit", arguments: [false, true])
@@ -118,8 +125,8 @@ struct GroupCommitWriterTests {
 }
 
 /// Records the largest batch the writer committed.
-private final class BatchSizes: Sendable {
-    private let maximum = Mutex(0)
-    func record(_ size: Int) { maximum.withLock { $0 = max($0, size) } }
-    var largest: Int { maximum.withLock { $0 } }
+private final class BatchReports: Sendable {
+    private let reports = Mutex<[GroupCommitWriter.BatchReport]>([])
+    @Sendable func record(_ report: GroupCommitWriter.BatchReport) { reports.withLock { $0.append(report) } }
+    var all: [GroupCommitWriter.BatchReport] { reports.withLock { $0 } }
 }

@@ -27,7 +27,7 @@ struct AdminTests {
         #expect(ready.status == 200 && ready.text.contains(#""status":"ready""#))
         let before = Exposition(text: try await http.fetch(server.adminURL + "/metrics").text)
         for name in ["privy_edge_writes_total", "privy_edge_write_batch_size", "privy_edge_write_commit_duration_seconds", "privy_edge_write_sync_duration_seconds",
-                     "privy_edge_write_queue_depth", "privy_edge_lmdb_map_used_bytes", "privy_edge_lmdb_map_size_bytes",
+                     "privy_edge_write_sync_wait_seconds", "privy_edge_write_queue_depth", "privy_edge_lmdb_map_used_bytes", "privy_edge_lmdb_map_size_bytes",
                      "privy_edge_sync_backlog_changes", "privy_edge_sync_oldest_pending_age_seconds", "privy_edge_sync_dead_letters",
                      "privy_edge_contacts"] {
             #expect(before.declares(name), "\(name) is missing")
@@ -47,6 +47,7 @@ struct AdminTests {
         #expect(try #require(after.value("privy_edge_writes_total")) >= (before.value("privy_edge_writes_total") ?? 0) + 3)
         #expect(try #require(after.value("privy_edge_write_commit_duration_seconds_count")) > before.value("privy_edge_write_commit_duration_seconds_count") ?? 0)
         #expect(try #require(after.value("privy_edge_write_sync_duration_seconds_sum")) > before.value("privy_edge_write_sync_duration_seconds_sum") ?? 0)
+        #expect(try #require(after.value("privy_edge_write_sync_wait_seconds_count")) > before.value("privy_edge_write_sync_wait_seconds_count") ?? 0)
         #expect(after.value("privy_edge_contacts", ["channel": "email", "state": "subscribed"]) == 2)
         #expect(after.value("privy_edge_contacts", ["channel": "sms", "state": "single_opt_in"]) == 1)
         #expect(try #require(after.value("privy_edge_sync_backlog_changes")) >= 3)
