@@ -22,7 +22,7 @@ enum StoreBenchmarks {
         Benchmark("Store.newOrdersNewBuyers", configuration: Measurement.perCall(batch)) { benchmark in
             let drafts = benchmark.scaledIterations.map { _ in
                 next += 1
-                return Fixtures.orderDraft(id: next, buyer: next)
+                return OrderRules.check(Fixtures.orderDraft(id: next, buyer: next))
             }
             benchmark.startMeasurement()
             blackHole(try await scratch.store.orders.importOrders(drafts, context: WriteContext(source: .api)))
@@ -38,9 +38,9 @@ enum StoreBenchmarks {
     private static func registerOrderUpdates() {
         let scratch = ScratchStore()
         var round = 0
-        func drafts() -> [OrderDraft] {
+        func drafts() -> [CheckedOrderDraft] {
             round += 1
-            return (1...batch.rawValue).map { Fixtures.orderDraft(id: $0, buyer: $0, total: "\(round).99") }
+            return (1...batch.rawValue).map { OrderRules.check(Fixtures.orderDraft(id: $0, buyer: $0, total: "\(round).99")) }
         }
         Benchmark("Store.orderUpdates", configuration: Measurement.perCall(batch)) { benchmark in
             let drafts = drafts()

@@ -29,3 +29,21 @@ extension PatchValue {
         }
     }
 }
+
+extension PatchValue {
+    /// The patch with its value transformed; a value the transform refuses (`nil`) becomes
+    /// `null`: callers record why, and a request with an error is never stored.
+    func checked<Checked>(_ transform: (Wrapped) -> Checked?) -> PatchValue<Checked> {
+        switch self {
+        case .absent: .absent
+        case .null: .null
+        case .value(let value): transform(value).map(PatchValue<Checked>.value) ?? .null
+        }
+    }
+
+    /// An optional field's value once this patch is applied to it: `current` when absent,
+    /// `nil` when `null`, the value otherwise.
+    func merged(over current: Wrapped?) -> Wrapped? {
+        applied(to: current, clearing: nil) { $0 }
+    }
+}

@@ -4,10 +4,11 @@ public import PrivyStore
 import PrivyWire
 
 /// A chunk of an order-history file, parsed: each line is a `POST /v1/orders/placed` body with
-/// `initial_sync: true` implied, read by the endpoint's own reader. Parsing is separate from
-/// ``apply(to:)`` so the next chunk can be parsed while the store writes this one.
+/// `initial_sync: true` implied, read by the endpoint's own reader and checked by its rules
+/// (``OrderRules/check(_:)``). Parsing and checking are separate from ``apply(to:)`` so the next
+/// chunk is parsed and checked while the store writes this one.
 public struct OrderImportBatch: Sendable {
-    private var drafts: [OrderDraft] = []
+    private var drafts: [CheckedOrderDraft] = []
     /// The line number of each draft.
     private var lineNumbers: [Int] = []
     /// The text of each draft's line, for the rejects file.
@@ -35,7 +36,7 @@ public struct OrderImportBatch: Sendable {
                 continue
             }
             do {
-                drafts.append(try Self.draft(bytes[line.range], parser: parser))
+                drafts.append(OrderRules.check(try Self.draft(bytes[line.range], parser: parser)))
                 lineNumbers.append(line.number)
                 inputs.append(line.range)
             } catch {

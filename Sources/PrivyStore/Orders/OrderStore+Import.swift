@@ -16,11 +16,12 @@ extension OrderStore {
     /// failures happen before the upsert writes anything; one that left changes behind makes
     /// the writer abort the transaction, and the chunk is applied again without it.
     /// - Parameters:
-    ///   - drafts: the orders, in file order.
+    ///   - drafts: the orders, in file order, checked (``OrderRules/check(_:)``) where they were
+    ///     read, so the writer only merges and writes.
     ///   - context: who is writing (source ``ConsentSource/import``).
     /// - Returns: one result per draft, in order.
     /// - Throws: only what fails the whole chunk (storage errors); nothing of it is written then.
-    public func importOrders(_ drafts: [OrderDraft], context: WriteContext) async throws -> [Result<OrderWriteResult, ValidationFailure>] {
+    public func importOrders(_ drafts: [CheckedOrderDraft], context: WriteContext) async throws -> [Result<OrderWriteResult, ValidationFailure>] {
         let tables = tables
         var failedAfterWriting: [Int: ValidationFailure] = [:]
         while true {
@@ -38,7 +39,7 @@ extension OrderStore {
 
 extension Store {
     fileprivate static func importOrders(
-        _ drafts: [OrderDraft], skipping skipped: [Int: ValidationFailure], context: WriteContext, in txn: WriteTransaction, _ tables: Tables
+        _ drafts: [CheckedOrderDraft], skipping skipped: [Int: ValidationFailure], context: WriteContext, in txn: WriteTransaction, _ tables: Tables
     ) throws -> [Result<OrderWriteResult, ValidationFailure>] {
         var results: [Result<OrderWriteResult, ValidationFailure>] = []
         results.reserveCapacity(drafts.count)

@@ -12,7 +12,8 @@ public struct OrderWriteResult: Sendable {
 extension OrderStore {
     /// Creates or updates an order (`POST /v1/orders/placed`), links it to a contact (creating
     /// one if none matches), attributes it to an integration and keeps order stats exact: all
-    /// in one transaction.
+    /// in one transaction. The request's fields are parsed and checked before the write is
+    /// queued; the writer only merges them over the stored order.
     /// - Parameters:
     ///   - draft: the request.
     ///   - integrationToken: `X-Privy-Integration-Token`, if sent.
@@ -20,8 +21,9 @@ extension OrderStore {
     /// - Throws: `ValidationFailure` or ``InactiveIntegrationToken``; nothing is written then.
     public func upsertOrder(_ draft: OrderDraft, integrationToken: String?, context: WriteContext) async throws -> OrderWriteResult {
         let tables = tables
+        let checked = OrderRules.check(draft)
         return try await writer.perform { txn in
-            try Store.upsertOrder(draft, integrationToken: integrationToken, context: context, in: txn, tables)
+            try Store.upsertOrder(checked, integrationToken: integrationToken, context: context, in: txn, tables)
         }
     }
 
@@ -46,11 +48,11 @@ extension OrderStore {
 }
 
 extension Store {
-    static func upsertOrder(_ draft: OrderDraft, integrationToken: String?, context: WriteContext, in txn: WriteTransaction, _ tables: Tables) throws -> OrderWriteResult {
-        let existing = try draft.orderID.flatMap(OrderID.init(parsing:)).flatMap { id in
+    static func upsertOrder(_ checked: CheckedOrderDraft, integrationToken: String?, context: WriteContext, in txn: WriteTransaction, _ tables: Tables) throws -> OrderWriteResult {
+        let existing = try checked.orderID.flatMap { id in
             try txn.withValue(forKey: id.rawValue, in: tables.orders, Order.init(decoding:))
         }
-        var order = try OrderRules.upsert(draft, over: existing, now: context.now).get()
+        var order = try OrderRules.upsert(checked, over: existing, now: context.now).get()
         order.integrationID = try attribution(token: integrationToken, in: txn, tables) ?? existing?.integrationID
         order.contactID = try linkCustomer(of: order, context: context, in: txn, tables)
         guard order != existing else { return OrderWriteResult(order: order, created: false) }

@@ -72,7 +72,7 @@ extension Store {
         )
         let written: OrderWriteResult
         do {
-            written = try upsertOrder(draft, integrationToken: integrationToken, context: context, in: txn, tables)
+            written = try upsertOrder(OrderRules.check(draft), integrationToken: integrationToken, context: context, in: txn, tables)
         } catch let failure as ValidationFailure {
             throw ValidationFailure(details: failure.details.map { FieldError(field: VioletOrderRules.path(ofOrderField: $0.field, bag: index), message: $0.message) })
         }
