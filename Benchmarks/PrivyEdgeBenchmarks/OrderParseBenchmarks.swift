@@ -13,8 +13,9 @@ enum OrderParseBenchmarks {
                 blackHole(try parser.parse(body))
             }
         }
-        // The endpoint's reader (PrivyWire's `OrderDraft(json:)`) through its bulk caller, the
-        // import batch: one line per body, as `privy-edge import` reads them.
+        // The endpoint's reader (PrivyWire's `OrderDraft(json:)`) and the rules' check
+        // (`OrderRules.check`) through their bulk caller, the import batch: one line per body, as
+        // `privy-edge import` reads and checks them before the writer takes them.
         let chunk = Self.chunk(of: BenchmarkScalingFactor.kilo.rawValue, body)
         Benchmark("Order.bodyToDraft", configuration: Measurement.perCall(.kilo)) { benchmark in
             blackHole(OrderImportBatch(chunk, maxLineBytes: 1 << 20))
