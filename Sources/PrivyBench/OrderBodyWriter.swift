@@ -8,9 +8,11 @@ struct OrderBodyWriter: Sendable {
     let idBase: Int
     let customers: CustomerPool
 
-    /// The customer who placed order `index`.
+    /// The customer who placed order `index`: drawn from the pool by the order's id, which is
+    /// unique to this run, so a repeated run against one store (as `make bench-scale` does at each
+    /// size) meets customers it has not seen rather than the previous run's again.
     func customer(of index: Int) -> Int {
-        Int(SplitMix64.mix(UInt64(index)) % UInt64(customers.count))
+        Int(SplitMix64.mix(UInt64(idBase + index)) % UInt64(customers.count))
     }
 
     /// Writes order `index`, as placed or (`update`) as fulfilled later.

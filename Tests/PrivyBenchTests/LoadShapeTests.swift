@@ -53,6 +53,17 @@ import Testing
         }
     }
 
+    @Test func anotherRunDrawsOtherCustomers() {
+        let pool = CustomerPool(count: 10_000_000)
+        let first = OrderBodyWriter(idBase: 1_000_000, customers: pool)
+        let second = OrderBodyWriter(idBase: 2_000_000, customers: pool)
+        let firstCustomers = Set((1...10_000).map(first.customer(of:)))
+        let secondCustomers = Set((1...10_000).map(second.customer(of:)))
+        #expect(firstCustomers.count > 9_990, "one run's orders come from distinct customers")
+        #expect(firstCustomers.intersection(secondCustomers).count < 100, "the next run's buyers are new but for chance meetings (about 10 of 10,000 in a pool of 10 million)")
+        #expect(Set((1...10_000).map(first.customer(of:))) == firstCustomers, "the same run draws the same customers")
+    }
+
     @Test func requestsCarryTheCredentialsAndALength() {
         var target = BenchTarget(host: "::1", port: 8080, token: "privy_abc", integrationToken: "pit_def")
         target.pathPrefix = "/edge"
