@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: one run, one machine, one load generator (`privy-edge bench`, closed loop).
 #  1. the JSON-echo ceiling: `privy-echo` (PRIVY_ECHO_BINARY; Hummingbird decoding the order with
-#     Foundation's JSONDecoder and encoding it back, storing nothing);
+#     Foundation's JSONDecoder and encoding it back, storing nothing); it runs again after the
+#     workloads, and the ratio of the two shows how much the machine drifted during the run;
 #  2. privy-edge `POST /v1/orders/placed`, durable, doing all its real work, in three workloads,
 #     each on a new data directory:
 #       updates     95 % updates of the run's orders, 20,000 returning buyers
@@ -50,11 +51,16 @@ load() { # NAME URL OUT PID [extra bench flags]
 print_machine
 echo "== settings: $connections connections, $duration after $warmup warm-up; workloads: $workloads"
 
+# run_echo LABEL REPORT: the JSON-echo ceiling under the same load as the orders route.
+run_echo() {
+    "${PRIVY_ECHO_BINARY:-.build/release/privy-echo}" --port 18181 & pids+=($!)
+    wait_for_port 18181
+    load "$1" http://127.0.0.1:18181 "$2" "${pids[-1]}" $(workload_flags half-new)
+    kill "${pids[-1]}"
+}
+
 echo "== 1. JSON-echo ceiling (decode-and-reply, same HTTP stack)"
-"${PRIVY_ECHO_BINARY:-.build/release/privy-echo}" --port 18181 & pids+=($!)
-wait_for_port 18181
-load "JSON echo ceiling" http://127.0.0.1:18181 "$out/echo.json" "${pids[-1]}" $(workload_flags half-new)
-kill "${pids[-1]}"
+run_echo "JSON echo ceiling" "$out/echo.json"
 
 step=2
 reports=("$out/echo.json")
@@ -73,6 +79,8 @@ for workload in $workloads; do
     reports+=("$out/orders-$workload.json")
     step=$((step + 1))
 done
+echo "== the JSON-echo ceiling again: how much the machine drifted while the workloads ran"
+run_echo "JSON echo ceiling, at the end" "$out/echo-end.json"
 "$binary" bench plot "${reports[@]}" --out "$out/latency.svg"
 
 echo "== $step. import of $import_lines generated order lines, and mdb_load of the same lines"
@@ -113,6 +121,9 @@ for workload in $workloads; do
         "$(microseconds_per_write "$w0" "$commit0" "$w1" "$commit1")" "$(microseconds_per_write "$w0" "$wait0" "$w1" "$wait1")" \
         "$(figure "$report" server.disk_bytes_per_request 2>/dev/null | xargs printf '%.0f' 2>/dev/null || echo '?')"
 done
+printf "%-34s %9.0f %9.2f %7.2f %9.1f   (the machine's drift during the run: quote figures only when this is near 1.00)\n" \
+    "JSON echo ceiling, again at the end" "$(figure "$out/echo-end.json" throughput_rps)" "$(figure "$out/echo-end.json" latency_ms.p99)" \
+    "$(echo "$(figure "$out/echo-end.json" throughput_rps) / $echo_rps" | bc -l)" "$(figure "$out/echo-end.json" server.cpu_us_per_request)"
 echo "  (CPU: the server process per request; writer: its privy-writer thread per operation; commit: time in"
 echo "   LMDB's commit call per operation, which writes and syncs the pages; wait: the part of it the writer"
 echo "   spent off the CPU, waiting for the device; disk: bytes the block device took)"
