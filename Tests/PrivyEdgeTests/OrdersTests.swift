@@ -104,6 +104,20 @@ struct OrdersTests {
         }
     }
 
+    @Test("an update of an order that opted in to SMS must name its phone: the rule that reads the stored order, after the request's own")
+    func storedSMSOptInNeedsPhone() async throws {
+        try await EdgeFixture.run { client, fixture async throws in
+            let placed = order("8", extra: #","email":"sms@example.com","phone":"+15555550188","accepts_sms_marketing":true"#)
+            #expect(try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: placed).status == .created)
+            let withoutPhone = try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: order("8", total: "\"-1\"", extra: #","email":"sms@example.com""#))
+            #expect(withoutPhone.status == .unprocessableContent)
+            #expect(withoutPhone.detailFields == ["total", "accepts_sms_marketing"])
+            #expect(try fixture.store.orders.order(id: "8")?.total.description == "95.00", "nothing of the refused update is stored")
+            let withPhone = order("8", total: "\"20.00\"", extra: #","email":"sms@example.com","phone":"+15555550188""#)
+            #expect(try await client.call(.post, "/v1/orders/placed", token: fixture.adminToken, body: withPhone).status == .ok)
+        }
+    }
+
     @Test("wrong JSON types are 400 naming the field")
     func wrongTypes() async throws {
         try await EdgeFixture.run { client, fixture async throws in

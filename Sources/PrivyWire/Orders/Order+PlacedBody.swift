@@ -25,16 +25,12 @@ extension Order {
             writer.field("title", tax.title)
             writer.field("amount", tax.amount?.description)
         }
-        if let totalItems {
-            writer.key("total_items"); writer.int(totalItems)
-        }
+        writer.field("total_items", totalItems)
         writer.field("financial_status", financialStatus)
         writer.field("fulfillment_status", fulfillmentStatus)
         writer.objects("line_items", lineItems) { writer, item in
             writer.field("sku", item.sku)
-            if let quantity = item.quantity {
-                writer.key("quantity"); writer.int(quantity)
-            }
+            writer.field("quantity", item.quantity)
             writer.field("price", item.price?.description)
         }
         for (name, address) in [("billing_address", billingAddress), ("shipping_address", shippingAddress)] {
@@ -49,12 +45,8 @@ extension Order {
             writer.field("postal_code", address.postalCode)
             writer.endObject()
         }
-        if let acceptsEmailMarketing {
-            writer.key("accepts_email_marketing"); writer.bool(acceptsEmailMarketing)
-        }
-        if let acceptsSMSMarketing {
-            writer.key("accepts_sms_marketing"); writer.bool(acceptsSMSMarketing)
-        }
+        writer.field("accepts_email_marketing", acceptsEmailMarketing)
+        writer.field("accepts_sms_marketing", acceptsSMSMarketing)
         writer.key("initial_sync"); writer.bool(initialSync)
         writer.endObject()
         return writer.bytes
@@ -80,5 +72,19 @@ extension JSONWriter {
         guard let value else { return }
         key(name)
         string(value)
+    }
+
+    /// Writes `name: value` when there is a value.
+    fileprivate mutating func field(_ name: String, _ value: Int64?) {
+        guard let value else { return }
+        key(name)
+        int(value)
+    }
+
+    /// Writes `name: value` when there is a value.
+    fileprivate mutating func field(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bool(value)
     }
 }

@@ -28,25 +28,14 @@ public struct BodyFields {
 
     /// A string.
     public mutating func string(_ key: String) -> PatchValue<String> {
-        switch object[key] {
-        case nil: return .absent
-        case .null?: return .null
-        case .string(let text)?: return .value(text)
-        default:
-            typeErrors.append(FieldError(field: path + key, message: "must be a string"))
-            return .absent
+        scalar(key, mustBe: "a string") { value in
+            if case .string(let text) = value { text } else { nil }
         }
     }
 
     /// A boolean; `null` is absent.
     public mutating func bool(_ key: String) -> Bool? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .bool(let flag)?: return flag
-        default:
-            typeErrors.append(FieldError(field: path + key, message: "must be true or false"))
-            return nil
-        }
+        flag(key).valueOrNil
     }
 
     /// An array of strings, naming each element of another type.
@@ -96,37 +85,38 @@ public struct BodyFields {
 
     /// A JSON number's exact text, or a string (money and ids accept both).
     public mutating func numberOrString(_ key: String) -> PatchValue<String> {
-        switch object[key] {
-        case nil: return .absent
-        case .null?: return .null
-        case .string(let text)?: return .value(text)
-        case .number(let number)?: return .value(number.text)
-        default:
-            typeErrors.append(FieldError(field: path + key, message: "must be a number or a string"))
-            return .absent
+        scalar(key, mustBe: "a number or a string") { value in
+            switch value {
+            case .string(let text): text
+            case .number(let number): number.text
+            default: nil
+            }
         }
     }
 
     /// A JSON integer that fits in 64 bits.
     public mutating func integer(_ key: String) -> PatchValue<Int64> {
-        switch object[key] {
-        case nil: return .absent
-        case .null?: return .null
-        case .number(let number)? where number.int64Value != nil: return .value(number.int64Value!)
-        default:
-            typeErrors.append(FieldError(field: path + key, message: "must be an integer"))
-            return .absent
+        scalar(key, mustBe: "an integer") { value in
+            if case .number(let number) = value { number.int64Value } else { nil }
         }
     }
 
     /// A boolean that may also be absent or `null`.
     public mutating func flag(_ key: String) -> PatchValue<Bool> {
+        scalar(key, mustBe: "true or false") { value in
+            if case .bool(let flag) = value { flag } else { nil }
+        }
+    }
+
+    /// The field `key`: absent, `null`, or what `match` reads from its value; a value `match`
+    /// refuses is of the wrong type, reported as "must be `expected`".
+    private mutating func scalar<Value>(_ key: String, mustBe expected: String, _ match: (JSONValue) -> Value?) -> PatchValue<Value> {
         switch object[key] {
         case nil: return .absent
         case .null?: return .null
-        case .bool(let flag)?: return .value(flag)
-        default:
-            typeErrors.append(FieldError(field: path + key, message: "must be true or false"))
+        case let value?:
+            if let matched = match(value) { return .value(matched) }
+            typeErrors.append(FieldError(field: path + key, message: "must be \(expected)"))
             return .absent
         }
     }
